@@ -44,6 +44,15 @@ public abstract class TumenDbContext : DbContext
 
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
 
+    /// <summary>The unlocked session, or null when the context only reads the key record.</summary>
+    public WorkspaceSession? Session => _session;
+
+    /// <summary>
+    /// Set only while restoring a backup: rows are written exactly as archived, already sealed and
+    /// already audited, so this save neither re-seals nor appends to the chain.
+    /// </summary>
+    internal bool WritingArchivedRows { get; set; }
+
     /// <summary>Whether this provider is PostgreSQL (for locking and integrity checks).</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -58,7 +67,7 @@ public abstract class TumenDbContext : DbContext
         var changed = ChangeTracker.Entries<ISealedRow>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
-        if (changed.Count == 0 && _pendingAudit.Count == 0)
+        if (WritingArchivedRows || (changed.Count == 0 && _pendingAudit.Count == 0))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }

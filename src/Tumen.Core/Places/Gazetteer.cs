@@ -75,7 +75,7 @@ public sealed class Gazetteer
     /// <summary>Parses gazetteer CSV (header <c>id,kind,name_en,name_ko,name_zh,country,parent,lat,lon,precision,precision_km,aliases</c>).</summary>
     public static Gazetteer Parse(string csv)
     {
-        var rows = SimpleCsv.Parse(csv);
+        var rows = Csv.Parse(csv);
         string[] header = ["id", "kind", "name_en", "name_ko", "name_zh", "country", "parent", "lat", "lon", "precision", "precision_km", "aliases"];
         if (rows.Count == 0 || !rows[0].SequenceEqual(header, StringComparer.Ordinal))
         {

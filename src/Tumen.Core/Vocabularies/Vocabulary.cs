@@ -89,7 +89,7 @@ public sealed class Vocabulary
     /// <summary>Parses vocabulary CSV text (header <c>vocabulary,id,en,ko,zh,code</c>).</summary>
     public static Vocabulary Parse(string csv)
     {
-        var rows = SimpleCsv.Parse(csv);
+        var rows = Csv.Parse(csv);
         if (rows.Count == 0 || !rows[0].SequenceEqual(["vocabulary", "id", "en", "ko", "zh", "code"], StringComparer.Ordinal))
         {
             throw new FormatException("Vocabulary CSV must start with the header vocabulary,id,en,ko,zh,code.");

@@ -49,39 +49,47 @@ public sealed class AuditChain(byte[] key)
         return entry;
     }
 
-    /// <summary>
-    /// Checks entries in sequence order; returns a description of the first broken entry, or null.
-    /// </summary>
-    public string? FindFirstBreak(IEnumerable<AuditRow> entriesInOrder, IProgress<long>? progress = null)
+    /// <summary>The first break in entries given in sequence order, or null when the chain is whole.</summary>
+    public string? FindFirstBreak(IEnumerable<AuditRow> entriesInOrder)
     {
-        var expectedPrevious = Genesis;
-        long expectedSeq = 1;
-        foreach (var entry in entriesInOrder)
+        var walk = new Walk(this);
+        return entriesInOrder.Select(walk.Check).FirstOrDefault(problem => problem is not null);
+    }
+
+    /// <summary>Checks a chain one entry at a time, so a long log can be streamed.</summary>
+    public sealed class Walk(AuditChain chain)
+    {
+        private string _expectedPrevious = Genesis;
+
+        /// <summary>How many entries have been accepted.</summary>
+        public long Count { get; private set; }
+
+        /// <summary>The hash of the last accepted entry: the head to record outside the workspace.</summary>
+        public string Head => _expectedPrevious;
+
+        /// <summary>Checks the next entry; returns what is wrong with it, or null.</summary>
+        public string? Check(AuditRow entry)
         {
+            var expectedSeq = Count + 1;
             if (entry.Seq != expectedSeq)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"audit entry {expectedSeq} is missing (found {entry.Seq} next)");
             }
 
-            if (!string.Equals(entry.Previous, expectedPrevious, StringComparison.Ordinal))
+            if (!string.Equals(entry.Previous, _expectedPrevious, StringComparison.Ordinal))
             {
                 return string.Create(CultureInfo.InvariantCulture, $"audit entry {entry.Seq} does not follow entry {entry.Seq - 1}");
             }
 
-            var hash = ComputeHash(entry);
+            var hash = chain.ComputeHash(entry);
             if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(entry.Hash)))
             {
                 return string.Create(CultureInfo.InvariantCulture, $"audit entry {entry.Seq} was altered");
             }
 
-            expectedPrevious = entry.Hash;
-            expectedSeq++;
-            if (expectedSeq % 10_000 == 0)
-            {
-                progress?.Report(expectedSeq);
-            }
+            _expectedPrevious = entry.Hash;
+            Count = expectedSeq;
+            return null;
         }
-
-        return null;
     }
 }

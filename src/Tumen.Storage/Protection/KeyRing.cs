@@ -17,6 +17,7 @@ public sealed class KeyRing : IDisposable
 
     private readonly byte[] _dataKey;
     private readonly Key _fieldKey;
+    private readonly Key _backupKey;
 
     private KeyRing(byte[] dataKey)
     {
@@ -25,7 +26,7 @@ public sealed class KeyRing : IDisposable
         BlindIndexKey = Derive("blind-index");
         SealKey = Derive("row-seal");
         AuditKey = Derive("audit-chain");
-        BackupKey = Derive("backup");
+        _backupKey = Key.Import(Aead, Derive("backup"), KeyBlobFormat.RawSymmetricKey);
     }
 
     /// <summary>Keyed hashing of search tokens.</summary>
@@ -37,8 +38,6 @@ public sealed class KeyRing : IDisposable
     /// <summary>MAC chaining the audit log.</summary>
     public byte[] AuditKey { get; }
 
-    /// <summary>Encryption of backup archives.</summary>
-    public byte[] BackupKey { get; }
 
     /// <summary>Makes a fresh data key and wraps it under <paramref name="passphrase"/>.</summary>
     public static (KeyRing Keys, WrappedKey Wrapped) Create(string passphrase, KdfParameters kdf)
@@ -68,21 +67,40 @@ public sealed class KeyRing : IDisposable
     /// <summary>The same data key under a new passphrase: nothing else is re-encrypted.</summary>
     public WrappedKey Rewrap(string newPassphrase, KdfParameters kdf) => Wrap(_dataKey, newPassphrase, kdf);
 
-    /// <summary>
-    /// Encrypts one field. The associated data binds the ciphertext to its record and field, so a
-    /// ciphertext copied to another record or field fails to decrypt.
-    /// </summary>
-    public byte[] Encrypt(ReadOnlySpan<byte> plaintext, string context)
+    /// <summary>Encrypts an identifying field; <paramref name="context"/> (record and field) is bound as associated data.</summary>
+    public byte[] Encrypt(ReadOnlySpan<byte> plaintext, string context) => Seal(_fieldKey, plaintext, context);
+
+    /// <summary>Decrypts what <see cref="Encrypt"/> wrote under the same context; false if altered or moved.</summary>
+    public bool TryDecrypt(ReadOnlySpan<byte> ciphertext, string context, out byte[] plaintext) =>
+        Open(_fieldKey, ciphertext, context, out plaintext);
+
+    /// <summary>Encrypts one chunk of a backup archive under the backup subkey.</summary>
+    public byte[] EncryptBackup(ReadOnlySpan<byte> plaintext, string context) => Seal(_backupKey, plaintext, context);
+
+    /// <summary>Decrypts one chunk of a backup archive; false if altered, reordered or cut.</summary>
+    public bool TryDecryptBackup(ReadOnlySpan<byte> ciphertext, string context, out byte[] plaintext) =>
+        Open(_backupKey, ciphertext, context, out plaintext);
+
+    public void Dispose()
+    {
+        CryptographicOperations.ZeroMemory(_dataKey);
+        CryptographicOperations.ZeroMemory(BlindIndexKey);
+        CryptographicOperations.ZeroMemory(SealKey);
+        CryptographicOperations.ZeroMemory(AuditKey);
+        _fieldKey.Dispose();
+        _backupKey.Dispose();
+    }
+
+    private static byte[] Seal(Key key, ReadOnlySpan<byte> plaintext, string context)
     {
         var output = new byte[Aead.NonceSize + plaintext.Length + Aead.TagSize];
         var nonce = output.AsSpan(0, Aead.NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        Aead.Encrypt(_fieldKey, nonce, Encoding.UTF8.GetBytes(context), plaintext, output.AsSpan(Aead.NonceSize));
+        Aead.Encrypt(key, nonce, Encoding.UTF8.GetBytes(context), plaintext, output.AsSpan(Aead.NonceSize));
         return output;
     }
 
-    /// <summary>Decrypts one field, or returns false when it was altered or moved.</summary>
-    public bool TryDecrypt(ReadOnlySpan<byte> ciphertext, string context, out byte[] plaintext)
+    private static bool Open(Key key, ReadOnlySpan<byte> ciphertext, string context, out byte[] plaintext)
     {
         plaintext = [];
         if (ciphertext.Length < Aead.NonceSize + Aead.TagSize)
@@ -91,23 +109,13 @@ public sealed class KeyRing : IDisposable
         }
 
         var result = new byte[ciphertext.Length - Aead.NonceSize - Aead.TagSize];
-        if (!Aead.Decrypt(_fieldKey, ciphertext[..Aead.NonceSize], Encoding.UTF8.GetBytes(context), ciphertext[Aead.NonceSize..], result))
+        if (!Aead.Decrypt(key, ciphertext[..Aead.NonceSize], Encoding.UTF8.GetBytes(context), ciphertext[Aead.NonceSize..], result))
         {
             return false;
         }
 
         plaintext = result;
         return true;
-    }
-
-    public void Dispose()
-    {
-        CryptographicOperations.ZeroMemory(_dataKey);
-        CryptographicOperations.ZeroMemory(BlindIndexKey);
-        CryptographicOperations.ZeroMemory(SealKey);
-        CryptographicOperations.ZeroMemory(AuditKey);
-        CryptographicOperations.ZeroMemory(BackupKey);
-        _fieldKey.Dispose();
     }
 
     private static WrappedKey Wrap(byte[] dataKey, string passphrase, KdfParameters kdf)

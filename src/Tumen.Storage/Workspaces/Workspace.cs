@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Tumen.Core;
 using Tumen.Storage.Protection;
 using Tumen.Storage.Rows;
@@ -30,24 +32,44 @@ public sealed class Workspace : IDisposable
     public WorkspaceSession Session { get; }
 
     /// <summary>Creates a new workspace; on any failure nothing is left behind.</summary>
-    public static async Task<Workspace> CreateAsync(
+    public static Task<Workspace> CreateAsync(
         WorkspaceLocation location, string passphrase, string actor, TimeProvider time, KdfParameters? kdf, CancellationToken cancellationToken)
     {
         ValidatePassphrase(passphrase);
+        var (keys, wrapped) = KeyRing.Create(passphrase, kdf ?? KdfParameters.Default);
+        return InitializeAsync(location, new WorkspaceSession(keys, actor, time), async (db, ct) =>
+        {
+            db.Meta.Add(new MetaRow { Key = FormatMeta, Value = "1" });
+            db.Meta.Add(new MetaRow { Key = KeyMeta, Value = JsonSerializer.Serialize(wrapped, StorageJson.Options) });
+            db.RecordAccess("init", "workspace", location.Provider);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates an empty workspace at <paramref name="location"/> and lets <paramref name="fill"/> write
+    /// its first rows inside one transaction; the manifest is written last, so a workspace without one
+    /// is never half-made. On any failure the new database is removed again.
+    /// </summary>
+    internal static async Task<Workspace> InitializeAsync(
+        WorkspaceLocation location, WorkspaceSession session, Func<TumenDbContext, CancellationToken, Task> fill, CancellationToken cancellationToken)
+    {
         if (File.Exists(location.ManifestPath))
         {
+            session.Keys.Dispose();
             throw new TumenException($"a workspace already exists at {location.Directory}; nothing was changed.", ExitCode.Workspace);
         }
 
         if (location.Provider == WorkspaceLocation.Sqlite && File.Exists(location.DatabasePath))
         {
+            session.Keys.Dispose();
             throw new TumenException($"{location.DatabasePath} exists but has no manifest; move it away first.", ExitCode.Workspace);
         }
 
         var createdDirectory = !Directory.Exists(location.Directory);
         Directory.CreateDirectory(location.Directory);
-        var (keys, wrapped) = KeyRing.Create(passphrase, kdf ?? KdfParameters.Default);
-        var workspace = new Workspace(location, new WorkspaceSession(keys, actor, time));
+        var workspace = new Workspace(location, session);
+        var migrated = false;
         try
         {
             await using (var db = CreateContext(location, workspace.Session, create: true))
@@ -58,11 +80,9 @@ public sealed class Workspace : IDisposable
                 }
 
                 await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                migrated = true;
                 await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                db.Meta.Add(new MetaRow { Key = FormatMeta, Value = "1" });
-                db.Meta.Add(new MetaRow { Key = KeyMeta, Value = JsonSerializer.Serialize(wrapped, StorageJson.Options) });
-                db.RecordAccess("init", "workspace", location.Provider);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await fill(db, cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -72,21 +92,33 @@ public sealed class Workspace : IDisposable
         catch
         {
             workspace.Dispose();
-            if (location.Provider == WorkspaceLocation.Sqlite)
-            {
-                SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-                {
-                    File.Delete(location.DatabasePath + suffix);
-                }
-
-                if (createdDirectory && !Directory.EnumerateFileSystemEntries(location.Directory).Any())
-                {
-                    Directory.Delete(location.Directory);
-                }
-            }
-
+            await RemoveAsync(location, migrated, createdDirectory).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Removes a workspace's database (used to undo a failed creation or restore).</summary>
+    internal static async Task RemoveAsync(WorkspaceLocation location, bool dropPostgresTables, bool removeDirectory)
+    {
+        File.Delete(location.ManifestPath);
+        if (location.Provider == WorkspaceLocation.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            {
+                File.Delete(location.DatabasePath + suffix);
+            }
+        }
+        else if (dropPostgresTables)
+        {
+            await using var db = CreateContext(location, session: null, create: false);
+            // Revert Tumen's own migrations only: the database may hold other things.
+            await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase).ConfigureAwait(false);
+        }
+
+        if (removeDirectory && Directory.Exists(location.Directory) && !Directory.EnumerateFileSystemEntries(location.Directory).Any())
+        {
+            Directory.Delete(location.Directory);
         }
     }
 
@@ -141,7 +173,8 @@ public sealed class Workspace : IDisposable
         return new SqliteTumenDbContext(options, session);
     }
 
-    private static async Task<WrappedKey> ReadWrappedKeyAsync(WorkspaceLocation location, CancellationToken cancellationToken)
+    /// <summary>Reads the wrapped data key (public: it is what a passphrase unlocks).</summary>
+    internal static async Task<WrappedKey> ReadWrappedKeyAsync(WorkspaceLocation location, CancellationToken cancellationToken)
     {
         await using var db = CreateContext(location, session: null, create: false);
         try

@@ -43,5 +43,5 @@ public sealed class WorkspaceSession(KeyRing keys, string actor, TimeProvider ti
     public bool CanOpen(byte[] ciphertext, string table, Guid id, string field = "secrets") =>
         Keys.TryDecrypt(ciphertext, Context(table, id, field), out _);
 
-    private static string Context(string table, Guid id, string field) => $"tumen/{table}/{id:D}/{field}";
+    internal static string Context(string table, Guid id, string field) => $"tumen/{table}/{id:D}/{field}";
 }
