@@ -51,5 +51,13 @@ public static class CliApp
     private static IEnumerable<Command> Commands(CliEnvironment env)
     {
         yield return VersionCommand.Create(env);
+        yield return InitCommand.Create(env);
+        yield return PassphraseCommand.Create(env);
+        yield return ImportCommand.Create(env);
+        yield return PersonCommand.Create(env);
+        yield return ExportCommand.Create(env);
+        yield return VerifyCommand.Create(env);
+        yield return BackupCommand.Create(env);
+        yield return BackupCommand.CreateRestore(env);
     }
 }

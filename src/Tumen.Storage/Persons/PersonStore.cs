@@ -48,7 +48,7 @@ public sealed class PersonStore
         var secrets = new PersonSecrets(
             record.Names,
             record.BirthDate,
-            origin is null ? NullIfBlank(record.Origin) : null,
+            NullIfBlank(record.Origin),
             [],
             NullIfBlank(record.Testimony),
             NullIfBlank(record.ExternalId),
@@ -120,21 +120,40 @@ public sealed class PersonStore
     /// </summary>
     public async Task<PersonRecord> RevealAsync(PersonRow row, CancellationToken cancellationToken)
     {
-        var secrets = _session.Unprotect<PersonSecrets>(row.Secrets, PersonsTable, row.Id);
-        _db.RecordAccess("read", PersonsTable, row.RowId);
         var act = await _db.Acts.AsNoTracking().Where(a => a.VictimId == row.Id).OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var actSecrets = act is null ? null : _session.Unprotect<ActSecrets>(act.Secrets, ActsTable, act.Id);
-        string? sourceLabel = null;
-        if (row.SourceId is { } sourceId && await _db.Sources.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken).ConfigureAwait(false) is { } source)
+        var labels = row.SourceId is { } sourceId
+            ? await SourceLabelsAsync(_db.Sources.Where(s => s.Id == sourceId), cancellationToken).ConfigureAwait(false)
+            : [];
+        return Reveal(row, act, labels);
+    }
+
+    /// <summary>Every person, decrypted, in code order; each read is recorded for the audit chain (the caller saves).</summary>
+    public async IAsyncEnumerable<PersonRecord> RevealAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var labels = await SourceLabelsAsync(_db.Sources, cancellationToken).ConfigureAwait(false);
+        var acts = new Dictionary<Guid, ActRow>();
+        await foreach (var act in _db.Acts.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            sourceLabel = _session.Unprotect<SourceSecrets>(source.Secrets, SourcesTable, source.Id).Label;
+            acts.TryAdd(act.VictimId, act);
         }
 
+        var rows = await _db.Persons.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            yield return Reveal(row, acts.GetValueOrDefault(row.Id), labels);
+        }
+    }
+
+    private PersonRecord Reveal(PersonRow row, ActRow? act, IReadOnlyDictionary<Guid, string?> sourceLabels)
+    {
+        var secrets = _session.Unprotect<PersonSecrets>(row.Secrets, PersonsTable, row.Id);
+        _db.RecordAccess("read", PersonsTable, row.RowId);
+        var actSecrets = act is null ? null : _session.Unprotect<ActSecrets>(act.Secrets, ActsTable, act.Id);
         return new PersonRecord
         {
             Code = row.Code,
             ExternalId = secrets.ExternalId,
-            Source = sourceLabel,
+            Source = row.SourceId is { } sourceId ? sourceLabels.GetValueOrDefault(sourceId) : null,
             Names = secrets.Names,
             Sex = row.Sex,
             BirthDate = secrets.BirthDate,
@@ -145,6 +164,12 @@ public sealed class PersonStore
             Testimony = secrets.Narrative,
             Attributes = secrets.Attributes,
         };
+    }
+
+    private async Task<Dictionary<Guid, string?>> SourceLabelsAsync(IQueryable<SourceRow> sources, CancellationToken cancellationToken)
+    {
+        var rows = await sources.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(s => s.Id, s => _session.Unprotect<SourceSecrets>(s.Secrets, SourcesTable, s.Id).Label);
     }
 
     private void AddAct(PersonRecord record, Guid victimId, Guid? sourceId)
@@ -162,7 +187,7 @@ public sealed class PersonStore
             DateYear = year,
             PlaceId = place?.Id,
             SourceId = sourceId,
-            Secrets = _session.Protect(new ActSecrets(record.Date ?? "", place is null ? NullIfBlank(record.Place) : null, null), ActsTable, id),
+            Secrets = _session.Protect(new ActSecrets(record.Date ?? "", NullIfBlank(record.Place), null), ActsTable, id),
         });
     }
 
