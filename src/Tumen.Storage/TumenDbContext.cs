@@ -1,4 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tumen.Storage.Rows;
 using Tumen.Storage.Workspaces;
@@ -14,6 +18,7 @@ public abstract class TumenDbContext : DbContext
 {
     private readonly WorkspaceSession? _session;
     private readonly List<(string Action, string Entity, string RecordId)> _pendingAudit = [];
+    private readonly List<(byte[] Token, string Entity, string RecordId)> _pendingTokens = [];
 
     protected TumenDbContext(DbContextOptions options, WorkspaceSession? session)
         : base(options) => _session = session;
@@ -56,6 +61,24 @@ public abstract class TumenDbContext : DbContext
     /// <summary>Whether this provider is PostgreSQL (for locking and integrity checks).</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
+    /// <summary>
+    /// Queues blind-index tokens for a record; they are written with the next save, in its
+    /// transaction, by one multi-row statement per few hundred tokens (tracking each as an entity
+    /// would cost more than everything else an import does).
+    /// </summary>
+    public void QueueSearchTokens(string entity, Guid recordId, IEnumerable<byte[]> tokens)
+    {
+        var id = recordId.ToString("D");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (seen.Add(Convert.ToHexString(token)))
+            {
+                _pendingTokens.Add((token, entity, id));
+            }
+        }
+    }
+
     /// <summary>Queues an audit entry for an access that changes no row (a read, an export, a backup).</summary>
     public void RecordAccess(string action, string entity, string recordId) => _pendingAudit.Add((action, entity, recordId));
 
@@ -67,7 +90,7 @@ public abstract class TumenDbContext : DbContext
         var changed = ChangeTracker.Entries<ISealedRow>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
-        if (WritingArchivedRows || (changed.Count == 0 && _pendingAudit.Count == 0))
+        if (WritingArchivedRows || (changed.Count == 0 && _pendingAudit.Count == 0 && _pendingTokens.Count == 0))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
@@ -103,6 +126,7 @@ public abstract class TumenDbContext : DbContext
 
             _pendingAudit.Clear();
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            await WritePendingTokensAsync(cancellationToken).ConfigureAwait(false);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -183,7 +207,7 @@ public abstract class TumenDbContext : DbContext
         modelBuilder.Entity<SearchTokenRow>(e =>
         {
             e.ToTable("search_tokens");
-            e.HasIndex(r => new { r.Token, r.Entity });
+            e.HasKey(r => new { r.Token, r.Entity, r.RecordId });
             e.HasIndex(r => r.RecordId);
         });
         modelBuilder.Entity<ImportRow>(e =>
@@ -198,6 +222,41 @@ public abstract class TumenDbContext : DbContext
             e.HasKey(r => r.Seq);
             e.Property(r => r.Seq).ValueGeneratedNever();
         });
+    }
+
+    private async Task WritePendingTokensAsync(CancellationToken cancellationToken)
+    {
+        const int PerStatement = 300;
+        var connection = Database.GetDbConnection();
+        var transaction = Database.CurrentTransaction!.GetDbTransaction();
+        for (var start = 0; start < _pendingTokens.Count; start += PerStatement)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var values = new StringBuilder("INSERT INTO search_tokens (\"Token\", \"Entity\", \"RecordId\") VALUES ");
+            var end = Math.Min(start + PerStatement, _pendingTokens.Count);
+            for (var i = start; i < end; i++)
+            {
+                var (token, entity, recordId) = _pendingTokens[i];
+                values.Append(i == start ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@t{i - start}, @e{i - start}, @r{i - start})");
+                AddParameter(command, $"@t{i - start}", token);
+                AddParameter(command, $"@e{i - start}", entity);
+                AddParameter(command, $"@r{i - start}", recordId);
+            }
+
+            command.CommandText = values.ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _pendingTokens.Clear();
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static string ActionOf(EntityEntry entry) => entry.State switch

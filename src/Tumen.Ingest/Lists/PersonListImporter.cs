@@ -30,6 +30,7 @@ public static class PersonListImporter
         }
 
         var store = new PersonStore(db);
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // rows are only added, never edited, during an import
         var acts = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < list.Records.Count; i++)

@@ -154,13 +154,7 @@ public static class BackupArchive
     {
         var type = db.Model.GetEntityTypes().FirstOrDefault(t => string.Equals(t.GetTableName(), line.Table, StringComparison.Ordinal))
             ?? throw new TumenException($"the backup holds a table this Tumen does not know ({line.Table}); restore it with a newer Tumen.", ExitCode.BadInput);
-        var row = line.Row.Deserialize(type.ClrType, StorageJson.Options)!;
-        if (row is SearchTokenRow token)
-        {
-            token.Id = 0; // identity column: let the database number restored tokens
-        }
-
-        return row;
+        return line.Row.Deserialize(type.ClrType, StorageJson.Options)!;
     }
 
     private static async Task<(long Rows, long Chunks)> ReadAsync(string path, KeyRing keys, Func<ArchiveLine, Task>? onLine, CancellationToken cancellationToken)

@@ -100,17 +100,17 @@ public sealed class PersonStore
             return [];
         }
 
-        HashSet<Guid>? ids = null;
+        HashSet<string>? ids = null;
         foreach (var hash in hashes)
         {
             var matches = await _db.SearchTokens.AsNoTracking()
                 .Where(t => t.Token == hash && t.Entity == PersonsTable)
                 .Select(t => t.RecordId)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            ids = ids is null ? [.. matches] : [.. ids.Intersect(matches)];
+            ids = ids is null ? [.. matches] : [.. ids.Intersect(matches, StringComparer.Ordinal)];
         }
 
-        var found = ids!.ToList();
+        var found = ids!.Select(Guid.Parse).ToList();
         return await _db.Persons.AsNoTracking().Where(p => found.Contains(p.Id)).OrderBy(p => p.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -219,10 +219,7 @@ public sealed class PersonStore
 
     private void AddTokens(string field, string text, Guid recordId)
     {
-        foreach (var hash in BlindIndex.Hashes(_session.Keys.BlindIndexKey, field, text))
-        {
-            _db.SearchTokens.Add(new SearchTokenRow { Token = hash, Entity = PersonsTable, RecordId = recordId });
-        }
+        _db.QueueSearchTokens(PersonsTable, recordId, BlindIndex.Hashes(_session.Keys.BlindIndexKey, field, text));
     }
 
     private async Task<string> NewCodeAsync(CancellationToken cancellationToken)

@@ -15,12 +15,14 @@ public sealed class KeyRing : IDisposable
     private static readonly AeadAlgorithm Aead = AeadAlgorithm.XChaCha20Poly1305;
     private static readonly byte[] WrapAssociatedData = Encoding.UTF8.GetBytes("tumen/data-key/v1");
 
+    private readonly bool _unencryptedBaseline;
     private readonly byte[] _dataKey;
     private readonly Key _fieldKey;
     private readonly Key _backupKey;
 
-    private KeyRing(byte[] dataKey)
+    private KeyRing(byte[] dataKey, bool unencryptedBaseline = false)
     {
+        _unencryptedBaseline = unencryptedBaseline;
         _dataKey = dataKey;
         _fieldKey = Key.Import(Aead, Derive("field-encryption"), KeyBlobFormat.RawSymmetricKey);
         BlindIndexKey = Derive("blind-index");
@@ -65,10 +67,17 @@ public sealed class KeyRing : IDisposable
     }
 
     /// <summary>The same data key under a new passphrase: nothing else is re-encrypted.</summary>
+    /// <summary>
+    /// For the import benchmark only (internal): a key ring whose field "encryption" is a copy, so the
+    /// cost of encryption can be measured against the same pipeline without it.
+    /// </summary>
+    internal static KeyRing CreateUnencryptedBaseline() => new(RandomNumberGenerator.GetBytes(32), unencryptedBaseline: true);
+
     public WrappedKey Rewrap(string newPassphrase, KdfParameters kdf) => Wrap(_dataKey, newPassphrase, kdf);
 
     /// <summary>Encrypts an identifying field; <paramref name="context"/> (record and field) is bound as associated data.</summary>
-    public byte[] Encrypt(ReadOnlySpan<byte> plaintext, string context) => Seal(_fieldKey, plaintext, context);
+    public byte[] Encrypt(ReadOnlySpan<byte> plaintext, string context) =>
+        _unencryptedBaseline ? plaintext.ToArray() : Seal(_fieldKey, plaintext, context);
 
     /// <summary>Decrypts what <see cref="Encrypt"/> wrote under the same context; false if altered or moved.</summary>
     public bool TryDecrypt(ReadOnlySpan<byte> ciphertext, string context, out byte[] plaintext) =>

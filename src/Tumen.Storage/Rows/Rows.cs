@@ -223,13 +223,12 @@ public sealed class ClaimRow : ISealedRow
 /// <summary>One blind-index token of one field of one record.</summary>
 public sealed class SearchTokenRow
 {
-    public long Id { get; set; }
-
     public required byte[] Token { get; set; }
 
     public required string Entity { get; set; }
 
-    public Guid RecordId { get; set; }
+    /// <summary>The record's id in "D" form (text on every provider, so bulk inserts need no provider-specific binding).</summary>
+    public required string RecordId { get; set; }
 }
 
 /// <summary>One completed import, so the same file is not imported twice by accident.</summary>

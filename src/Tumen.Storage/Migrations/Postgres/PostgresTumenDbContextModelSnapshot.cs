@@ -405,28 +405,18 @@ namespace Tumen.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Tumen.Storage.Rows.SearchTokenRow", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("uuid");
-
                     b.Property<byte[]>("Token")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Entity")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Token", "Entity", "RecordId");
 
                     b.HasIndex("RecordId");
-
-                    b.HasIndex("Token", "Entity");
 
                     b.ToTable("search_tokens", (string)null);
                 });

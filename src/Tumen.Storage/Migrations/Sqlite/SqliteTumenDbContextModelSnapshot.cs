@@ -400,26 +400,18 @@ namespace Tumen.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Tumen.Storage.Rows.SearchTokenRow", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("TEXT");
-
                     b.Property<byte[]>("Token")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Entity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token", "Entity", "RecordId");
 
                     b.HasIndex("RecordId");
-
-                    b.HasIndex("Token", "Entity");
 
                     b.ToTable("search_tokens", (string)null);
                 });

@@ -12,7 +12,7 @@ using Tumen.Storage;
 namespace Tumen.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTumenDbContext))]
-    [Migration("20261125152824_Initial")]
+    [Migration("20261125163637_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -408,28 +408,18 @@ namespace Tumen.Storage.Migrations.Postgres
 
             modelBuilder.Entity("Tumen.Storage.Rows.SearchTokenRow", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("uuid");
-
                     b.Property<byte[]>("Token")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Entity")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Token", "Entity", "RecordId");
 
                     b.HasIndex("RecordId");
-
-                    b.HasIndex("Token", "Entity");
 
                     b.ToTable("search_tokens", (string)null);
                 });

@@ -192,15 +192,13 @@ namespace Tumen.Storage.Migrations.Sqlite
                 name: "search_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     Token = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Entity = table.Column<string>(type: "TEXT", nullable: false),
-                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RecordId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_search_tokens", x => x.Id);
+                    table.PrimaryKey("PK_search_tokens", x => new { x.Token, x.Entity, x.RecordId });
                 });
 
             migrationBuilder.CreateTable(
@@ -280,11 +278,6 @@ namespace Tumen.Storage.Migrations.Sqlite
                 name: "IX_search_tokens_RecordId",
                 table: "search_tokens",
                 column: "RecordId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_search_tokens_Token_Entity",
-                table: "search_tokens",
-                columns: new[] { "Token", "Entity" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sources_LabelHash",

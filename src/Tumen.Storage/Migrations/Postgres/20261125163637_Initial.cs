@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -193,15 +192,13 @@ namespace Tumen.Storage.Migrations.Postgres
                 name: "search_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Token = table.Column<byte[]>(type: "bytea", nullable: false),
                     Entity = table.Column<string>(type: "text", nullable: false),
-                    RecordId = table.Column<Guid>(type: "uuid", nullable: false)
+                    RecordId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_search_tokens", x => x.Id);
+                    table.PrimaryKey("PK_search_tokens", x => new { x.Token, x.Entity, x.RecordId });
                 });
 
             migrationBuilder.CreateTable(
@@ -281,11 +278,6 @@ namespace Tumen.Storage.Migrations.Postgres
                 name: "IX_search_tokens_RecordId",
                 table: "search_tokens",
                 column: "RecordId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_search_tokens_Token_Entity",
-                table: "search_tokens",
-                columns: new[] { "Token", "Entity" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sources_LabelHash",
