@@ -50,6 +50,7 @@ public static class CliApp
     // One line per command family; keep this list the only place commands are registered.
     private static IEnumerable<Command> Commands(CliEnvironment env)
     {
+        yield return DemoCommand.Create(env);
         yield return VersionCommand.Create(env);
         yield return InitCommand.Create(env);
         yield return PassphraseCommand.Create(env);
