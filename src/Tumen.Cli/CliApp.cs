@@ -33,6 +33,16 @@ public static class CliApp
             await env.Error.WriteLineAsync("tumen: cancelled; nothing partial was kept.").ConfigureAwait(false);
             return 130;
         }
+        catch (Exception ex)
+        {
+            // Unexpected: the message of a library exception could quote stored content, so it is
+            // shown only on request.
+            var detail = env.GetVariable("TUMEN_DEBUG") == "1"
+                ? ex.ToString()
+                : "set TUMEN_DEBUG=1 to see the details (they may include record content)";
+            await env.Error.WriteLineAsync($"tumen: unexpected {ex.GetType().Name}; the command's transaction was rolled back. {detail}").ConfigureAwait(false);
+            return (int)ExitCode.Failure;
+        }
     }
 
     private static RootCommand BuildRoot(CliEnvironment env)

@@ -19,6 +19,7 @@ public abstract class TumenDbContext : DbContext
     private readonly WorkspaceSession? _session;
     private readonly List<(string Action, string Entity, string RecordId)> _pendingAudit = [];
     private readonly List<(byte[] Token, string Entity, string RecordId)> _pendingTokens = [];
+    private readonly HashSet<string> _pendingTokenKeys = new(StringComparer.Ordinal);
 
     protected TumenDbContext(DbContextOptions options, WorkspaceSession? session)
         : base(options) => _session = session;
@@ -69,10 +70,9 @@ public abstract class TumenDbContext : DbContext
     public void QueueSearchTokens(string entity, Guid recordId, IEnumerable<byte[]> tokens)
     {
         var id = recordId.ToString("D");
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in tokens)
         {
-            if (seen.Add(Convert.ToHexString(token)))
+            if (_pendingTokenKeys.Add($"{entity}/{id}/{Convert.ToHexString(token)}"))
             {
                 _pendingTokens.Add((token, entity, id));
             }
@@ -249,6 +249,7 @@ public abstract class TumenDbContext : DbContext
         }
 
         _pendingTokens.Clear();
+        _pendingTokenKeys.Clear();
     }
 
     private static void AddParameter(DbCommand command, string name, object value)
