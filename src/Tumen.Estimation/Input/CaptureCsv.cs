@@ -1,0 +1,207 @@
+using System.Globalization;
+using Tumen.Core;
+
+namespace Tumen.Estimation.Input;
+
+/// <summary>
+/// Reads capture histories from CSV. Two shapes are accepted:
+/// <list type="bullet">
+/// <item>one 0/1 column per list and a last column with the number of people sharing the row's
+/// pattern (any header name; recognised by its name — count, n, freq, frequency, number, total,
+/// cases — or by holding a value other than 0 and 1);</item>
+/// <item>one row per person, every column a 0/1 list column.</item>
+/// </list>
+/// The first row is a header of list names unless every field in it is a number, in which case
+/// lists are named A, B, C, ... Error messages name lines and columns, never field contents.
+/// </summary>
+public static class CaptureCsv
+{
+    private static readonly HashSet<string> CountHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "count", "counts", "n", "freq", "frequency", "number", "total", "cases", "weight",
+    };
+
+    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    public static CaptureHistories ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new TumenException($"input file '{Path.GetFileName(path)}' does not exist.", ExitCode.BadInput);
+        }
+
+        using var reader = new StreamReader(path);
+        return Read(reader, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads CSV text; <paramref name="source"/> names the input in error messages.</summary>
+    public static CaptureHistories Read(TextReader reader, string source)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var rows = ReadRows(reader, source);
+        if (rows.Count == 0)
+        {
+            throw new TumenException($"{source}: the file is empty.", ExitCode.BadInput);
+        }
+
+        var hasHeader = !rows[0].Fields.All(f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        var header = hasHeader ? rows[0].Fields : null;
+        var data = hasHeader ? rows.Skip(1).ToList() : rows;
+        var width = rows[0].Fields.Length;
+        if (data.Count == 0)
+        {
+            throw new TumenException($"{source}: the file has a header but no rows.", ExitCode.BadInput);
+        }
+
+        foreach (var row in data.Where(r => r.Fields.Length != width))
+        {
+            throw new TumenException(
+                $"{source}: line {Line(row)} has {row.Fields.Length} fields where the header has {width}.",
+                ExitCode.BadInput);
+        }
+
+        var hasCount = HasCountColumn(header, data, width);
+        var listCount = hasCount ? width - 1 : width;
+        var lists = Enumerable.Range(0, listCount)
+            .Select(i => header is null ? DefaultName(i) : header[i].Trim())
+            .ToList();
+        if (listCount < 2)
+        {
+            throw new TumenException(
+                $"{source}: estimation needs at least two list columns; found {listCount}.", ExitCode.BadInput);
+        }
+
+        for (var i = 0; i < listCount; i++)
+        {
+            if (lists[i].Length == 0)
+            {
+                lists[i] = DefaultName(i);
+            }
+        }
+
+        var duplicate = lists.GroupBy(l => l, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new TumenException($"{source}: two list columns have the same name '{duplicate.Key}'.", ExitCode.BadInput);
+        }
+
+        var patterns = new List<PatternCount>(data.Count);
+        foreach (var row in data)
+        {
+            var mask = 0;
+            for (var i = 0; i < listCount; i++)
+            {
+                var value = row.Fields[i].Trim();
+                if (string.Equals(value, "1", StringComparison.Ordinal))
+                {
+                    mask |= 1 << i;
+                }
+                else if (!string.Equals(value, "0", StringComparison.Ordinal))
+                {
+                    throw new TumenException(
+                        $"{source}: line {Line(row)}, column {i + 1} ('{lists[i]}') must be 0 or 1.", ExitCode.BadInput);
+                }
+            }
+
+            var count = hasCount ? ParseCount(row, width - 1, source) : 1;
+            if (mask == 0 && count > 0)
+            {
+                throw new TumenException(
+                    $"{source}: line {Line(row)} puts people on no list; someone on no list cannot have been observed.",
+                    ExitCode.BadInput);
+            }
+
+            if (count > 0)
+            {
+                patterns.Add(new PatternCount(mask, count));
+            }
+        }
+
+        try
+        {
+            return CaptureHistories.Create(lists, patterns);
+        }
+        catch (TumenException ex)
+        {
+            throw new TumenException($"{source}: {ex.Message}", ex, ex.ExitCode);
+        }
+    }
+
+    private static bool HasCountColumn(string[]? header, List<Row> data, int width)
+    {
+        if (header is not null && CountHeaders.Contains(header[width - 1].Trim()))
+        {
+            return true;
+        }
+
+        return data.Exists(row =>
+        {
+            var value = row.Fields[width - 1].Trim();
+            return !string.Equals(value, "0", StringComparison.Ordinal) && !string.Equals(value, "1", StringComparison.Ordinal);
+        });
+    }
+
+    private static long ParseCount(Row row, int column, string source)
+    {
+        var text = row.Fields[column].Trim();
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new TumenException(
+                $"{source}: line {Line(row)}, count column {column + 1} is not a number.", ExitCode.BadInput);
+        }
+
+        if (value < 0)
+        {
+            throw new TumenException(
+                $"{source}: line {Line(row)}, count column {column + 1} is negative; counts of people must be 0 or more.",
+                ExitCode.BadInput);
+        }
+
+        if (value != decimal.Truncate(value))
+        {
+            throw new TumenException(
+                $"{source}: line {Line(row)}, count column {column + 1} is fractional; counts of people must be whole numbers.",
+                ExitCode.BadInput);
+        }
+
+        if (value > long.MaxValue / 4)
+        {
+            throw new TumenException($"{source}: line {Line(row)}, count column {column + 1} is too large.", ExitCode.BadInput);
+        }
+
+        return (long)value;
+    }
+
+    private static string Line(Row row) => row.Line.ToString(CultureInfo.InvariantCulture);
+
+    private static string DefaultName(int i) =>
+        i < 26 ? ((char)('A' + i)).ToString() : "L" + (i + 1).ToString(CultureInfo.InvariantCulture);
+
+    // Capture tables never hold quoted line breaks, so each physical line is one row; this keeps
+    // line numbers exact for error messages.
+    private static List<Row> ReadRows(TextReader reader, string source)
+    {
+        var rows = new List<Row>();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var parsed = SimpleCsv.Parse(line);
+            if (parsed.Count != 1)
+            {
+                throw new TumenException($"{source}: line {number.ToString(CultureInfo.InvariantCulture)} is not valid CSV.", ExitCode.BadInput);
+            }
+
+            rows.Add(new Row(number, [.. parsed[0]]));
+        }
+
+        return rows;
+    }
+
+    private sealed record Row(int Line, string[] Fields);
+}
