@@ -111,34 +111,49 @@ public sealed class LogLinearFitter
         return result;
     }
 
-    // max τ subject to Xᵀy = Xᵀn, y ≥ τ, y ≥ 0: positive exactly when the MLE exists.
+    /// <summary>
+    /// The multinomial log-likelihood of population size <paramref name="population"/> under
+    /// <paramref name="model"/>, maximised over the other parameters (up to a constant): the model is
+    /// refitted with the unobserved cell set to population − observed.
+    /// </summary>
+    internal static double ProfileLogLikelihood(CaptureHistories histories, LogLinearModel model, double population)
+    {
+        var design = Design.Build(histories, model, includeUnobserved: true);
+        var counts = (double[])design.Counts.Clone();
+        counts[0] = population - histories.Observed;
+        var fit = PoissonRegression.Fit(design.Matrix, counts);
+        var value = SpecialMath.LogFactorial(population) - SpecialMath.LogFactorial(counts[0]);
+        for (var c = 0; c < counts.Length; c++)
+        {
+            if (counts[c] > 0)
+            {
+                value += counts[c] * Math.Log(fit.Fitted[c] / population);
+            }
+        }
+
+        return value;
+    }
+
+    // max τ subject to Xᵀy = Xᵀn, y ≥ τ ≥ 0: positive exactly when the MLE exists. Writing
+    // y = τ + s with s ≥ 0 leaves one constraint per parameter: Xᵀs + τ·Xᵀ1 = Xᵀn.
     private static bool IsFinite(Design design)
     {
         var x = design.Matrix;
         var cells = x.GetLength(0);
         var parameters = x.GetLength(1);
-
-        // Variables: y (cells), τ, slack s (cells) with y_i − τ − s_i = 0.
-        var variables = (2 * cells) + 1;
-        var constraints = new double[parameters + cells, variables];
-        var rhs = new double[parameters + cells];
+        var constraints = new double[parameters, cells + 1];
+        var rhs = new double[parameters];
         for (var p = 0; p < parameters; p++)
         {
             for (var c = 0; c < cells; c++)
             {
                 constraints[p, c] = x[c, p];
+                constraints[p, cells] += x[c, p];
                 rhs[p] += x[c, p] * design.Counts[c];
             }
         }
 
-        for (var c = 0; c < cells; c++)
-        {
-            constraints[parameters + c, c] = 1;
-            constraints[parameters + c, cells] = -1;
-            constraints[parameters + c, cells + 1 + c] = -1;
-        }
-
-        var objective = new double[variables];
+        var objective = new double[cells + 1];
         objective[cells] = 1;
         var value = LinearProgram.Maximize(objective, constraints, rhs);
         return value is > 1e-7;
@@ -189,7 +204,7 @@ public sealed class LogLinearFitter
     /// <summary>The cells, design matrix and counts of one model on one table.</summary>
     private sealed record Design(int[] Cells, double[,] Matrix, double[] Counts, IReadOnlyList<int> EmptyTerms)
     {
-        public static Design Build(CaptureHistories histories, LogLinearModel model)
+        public static Design Build(CaptureHistories histories, LogLinearModel model, bool includeUnobserved = false)
         {
             var listCount = histories.ListCount;
 
@@ -225,7 +240,7 @@ public sealed class LogLinearFitter
                 }
             }
 
-            var cells = Enumerable.Range(1, histories.CellCount - 1)
+            var cells = Enumerable.Range(includeUnobserved ? 0 : 1, histories.CellCount - (includeUnobserved ? 0 : 1))
                 .Where(cell => !empty.Exists(e => (cell & e) == e))
                 .ToArray();
             var matrix = new double[cells.Length, columns.Count + 1];
