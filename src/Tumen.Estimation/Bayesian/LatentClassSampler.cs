@@ -144,8 +144,12 @@ public static class LatentClassSampler
             return (mean, xs.Sum(x => (x - mean) * (x - mean)) / (xs.Count - 1) / xs.Count);
         }
 
+        // Inflate the naive variances of the means by the chain's autocorrelation (n / ESS).
+        var inflation = Math.Max(1, n / EffectiveSampleSize(draws));
         var (m1, v1) = Moments(first);
         var (m2, v2) = Moments(last);
+        v1 *= inflation;
+        v2 *= inflation;
         return v1 + v2 > 0 ? (m1 - m2) / Math.Sqrt(v1 + v2) : 0;
     }
 

@@ -12,7 +12,8 @@ namespace Tumen.Estimation.Input;
 /// <item>one row per person, every column a 0/1 list column.</item>
 /// </list>
 /// The first row is a header of list names unless every field in it is a number, in which case
-/// lists are named A, B, C, ... Error messages name lines and columns, never field contents.
+/// lists are named A, B, C, ... A column headed <c>stratum</c> splits the rows into strata.
+/// Error messages name lines and columns, never field contents.
 /// </summary>
 public static class CaptureCsv
 {
@@ -35,7 +36,26 @@ public static class CaptureCsv
     }
 
     /// <summary>Reads CSV text; <paramref name="source"/> names the input in error messages.</summary>
-    public static CaptureHistories Read(TextReader reader, string source)
+    public static CaptureHistories Read(TextReader reader, string source) => ReadStratified(reader, source).Total;
+
+    /// <summary>Reads the file at <paramref name="path"/>, keeping strata apart when it has a <c>stratum</c> column.</summary>
+    public static StratifiedHistories ReadStratifiedFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new TumenException($"input file '{Path.GetFileName(path)}' does not exist.", ExitCode.BadInput);
+        }
+
+        using var reader = new StreamReader(path);
+        return ReadStratified(reader, Path.GetFileName(path));
+    }
+
+    /// <summary>
+    /// Reads CSV text whose header may include a column named <c>stratum</c> (period, province,
+    /// sex, age group...): the total pools all rows, and each stratum is read on its own.
+    /// </summary>
+    public static StratifiedHistories ReadStratified(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var rows = ReadRows(reader, source);
@@ -45,9 +65,13 @@ public static class CaptureCsv
         }
 
         var hasHeader = !rows[0].Fields.All(f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-        var header = hasHeader ? rows[0].Fields : null;
-        var data = hasHeader ? rows.Skip(1).ToList() : rows;
         var width = rows[0].Fields.Length;
+        var stratumColumn = hasHeader
+            ? Array.FindIndex(rows[0].Fields, f => string.Equals(f.Trim(), "stratum", StringComparison.OrdinalIgnoreCase))
+            : -1;
+        var columns = Enumerable.Range(0, width).Where(i => i != stratumColumn).ToArray();
+        var header = hasHeader ? columns.Select(i => rows[0].Fields[i]).ToArray() : null;
+        var data = hasHeader ? rows.Skip(1).ToList() : rows;
         if (data.Count == 0)
         {
             throw new TumenException($"{source}: the file has a header but no rows.", ExitCode.BadInput);
@@ -56,42 +80,37 @@ public static class CaptureCsv
         foreach (var row in data.Where(r => r.Fields.Length != width))
         {
             throw new TumenException(
-                $"{source}: line {Line(row)} has {row.Fields.Length} fields where the header has {width}.",
+                $"{source}: line {Line(row)} has {row.Fields.Length} fields where the first line has {width}.",
                 ExitCode.BadInput);
         }
 
-        var hasCount = HasCountColumn(header, data, width);
-        var listCount = hasCount ? width - 1 : width;
-        var lists = Enumerable.Range(0, listCount)
-            .Select(i => header is null ? DefaultName(i) : header[i].Trim())
-            .ToList();
+        var values = data.Select(r => columns.Select(i => r.Fields[i]).ToArray()).ToList();
+        var hasCount = HasCountColumn(header, values, columns.Length);
+        var listCount = hasCount ? columns.Length - 1 : columns.Length;
         if (listCount < 2)
         {
             throw new TumenException(
                 $"{source}: estimation needs at least two list columns; found {listCount}.", ExitCode.BadInput);
         }
 
-        for (var i = 0; i < listCount; i++)
-        {
-            if (lists[i].Length == 0)
-            {
-                lists[i] = DefaultName(i);
-            }
-        }
-
+        var lists = Enumerable.Range(0, listCount)
+            .Select(i => header is null || header[i].Trim().Length == 0 ? DefaultName(i) : header[i].Trim())
+            .ToList();
         var duplicate = lists.GroupBy(l => l, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new TumenException($"{source}: two list columns have the same name '{duplicate.Key}'.", ExitCode.BadInput);
         }
 
-        var patterns = new List<PatternCount>(data.Count);
-        foreach (var row in data)
+        var patterns = new List<(string Stratum, PatternCount Pattern)>(data.Count);
+        for (var r = 0; r < data.Count; r++)
         {
+            var row = data[r];
+            var fields = values[r];
             var mask = 0;
             for (var i = 0; i < listCount; i++)
             {
-                var value = row.Fields[i].Trim();
+                var value = fields[i].Trim();
                 if (string.Equals(value, "1", StringComparison.Ordinal))
                 {
                     mask |= 1 << i;
@@ -99,11 +118,11 @@ public static class CaptureCsv
                 else if (!string.Equals(value, "0", StringComparison.Ordinal))
                 {
                     throw new TumenException(
-                        $"{source}: line {Line(row)}, column {i + 1} ('{lists[i]}') must be 0 or 1.", ExitCode.BadInput);
+                        $"{source}: line {Line(row)}, column {columns[i] + 1} ('{lists[i]}') must be 0 or 1.", ExitCode.BadInput);
                 }
             }
 
-            var count = hasCount ? ParseCount(row, width - 1, source) : 1;
+            var count = hasCount ? ParseCount(row, columns[^1], source) : 1;
             if (mask == 0 && count > 0)
             {
                 throw new TumenException(
@@ -113,10 +132,23 @@ public static class CaptureCsv
 
             if (count > 0)
             {
-                patterns.Add(new PatternCount(mask, count));
+                var stratum = stratumColumn >= 0 ? row.Fields[stratumColumn].Trim() : string.Empty;
+                patterns.Add((stratum, new PatternCount(mask, count)));
             }
         }
 
+        var total = Create(lists, patterns.Select(p => p.Pattern), source);
+        var strata = stratumColumn < 0
+            ? []
+            : patterns.GroupBy(p => p.Stratum, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Stratum(g.Key, lists, [.. g.Select(p => p.Pattern)]))
+                .ToList();
+        return new StratifiedHistories(total, strata);
+    }
+
+    private static CaptureHistories Create(List<string> lists, IEnumerable<PatternCount> patterns, string source)
+    {
         try
         {
             return CaptureHistories.Create(lists, patterns);
@@ -127,16 +159,16 @@ public static class CaptureCsv
         }
     }
 
-    private static bool HasCountColumn(string[]? header, List<Row> data, int width)
+    private static bool HasCountColumn(string[]? header, List<string[]> data, int width)
     {
         if (header is not null && CountHeaders.Contains(header[width - 1].Trim()))
         {
             return true;
         }
 
-        return data.Exists(row =>
+        return data.Exists(fields =>
         {
-            var value = row.Fields[width - 1].Trim();
+            var value = fields[width - 1].Trim();
             return !string.Equals(value, "0", StringComparison.Ordinal) && !string.Equals(value, "1", StringComparison.Ordinal);
         });
     }

@@ -50,7 +50,15 @@ public sealed class LogLinearModel : IEquatable<LogLinearModel>
             var mask = 0;
             foreach (var digit in generator)
             {
-                mask |= 1 << (digit - '1');
+                var list = digit - '1';
+                if (list < 0 || list >= listCount || listCount > 9)
+                {
+                    throw new ArgumentException(
+                        $"model term '{generator}' must name lists by their numbers 1 to {listCount.ToString(CultureInfo.InvariantCulture)}, e.g. [12,3].",
+                        nameof(text));
+                }
+
+                mask |= 1 << list;
             }
 
             foreach (var subset in Subsets(mask))
