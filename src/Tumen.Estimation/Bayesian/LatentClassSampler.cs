@@ -213,7 +213,7 @@ public static class LatentClassSampler
 
         public int ClassesUsed => _classTotals.Count(t => t > 0);
 
-        public void Sweep(bool updateAlpha)
+            public void Sweep(bool updateAlpha)
         {
             AllocateObserved();
             UpdateCaptureProbabilities();
@@ -243,7 +243,7 @@ public static class LatentClassSampler
         }
 
         // Classes of the observed people: one multinomial per capture pattern.
-        private void AllocateObserved()
+            private void AllocateObserved()
         {
             Array.Clear(_captured);
             Array.Copy(_unobservedByClass, _classTotals, _classes);
@@ -282,7 +282,7 @@ public static class LatentClassSampler
             }
         }
 
-        private void UpdateCaptureProbabilities()
+            private void UpdateCaptureProbabilities()
         {
             for (var k = 0; k < _classes; k++)
             {
@@ -294,7 +294,7 @@ public static class LatentClassSampler
         }
 
         // Stick breaking: V_k ~ Beta(1 + n_k, α + Σ_{l>k} n_l), V_K = 1.
-        private void UpdateWeights()
+            private void UpdateWeights()
         {
             long after = _classTotals.Sum();
             var logRemaining = 0.0;
@@ -318,7 +318,7 @@ public static class LatentClassSampler
         }
 
         // N − n ~ NegBin(n, 1 − p₀) under the 1/N prior, then the unobserved people's classes.
-        private void ImputeUnobserved()
+            private void ImputeUnobserved()
         {
             var missed = 0.0;
             for (var k = 0; k < _classes; k++)

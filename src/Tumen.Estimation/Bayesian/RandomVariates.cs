@@ -14,6 +14,8 @@ public sealed class RandomVariates
         0.009255462182712733, 0.008330563433362871,
     ];
 
+    private const int SmallMultinomial = 8;
+
     private ulong _s0;
     private ulong _s1;
     private ulong _s2;
@@ -71,6 +73,11 @@ public sealed class RandomVariates
     /// <summary>Gamma with the given shape and unit scale.</summary>
     public double Gamma(double shape)
     {
+        if (shape == 1)
+        {
+            return -Math.Log(Uniform());
+        }
+
         if (shape < 1)
         {
             return Gamma(shape + 1) * Math.Pow(Uniform(), 1 / shape);
@@ -99,6 +106,11 @@ public sealed class RandomVariates
     /// <summary>Beta(a, b).</summary>
     public double Beta(double a, double b)
     {
+        if (a == 1 && b == 1)
+        {
+            return Uniform();
+        }
+
         var x = Gamma(a);
         var y = Gamma(b);
         return x / (x + y);
@@ -180,29 +192,76 @@ public sealed class RandomVariates
     /// <summary>Splits <paramref name="n"/> items over categories with the given (unnormalised) weights.</summary>
     public void Multinomial(long n, ReadOnlySpan<double> weights, Span<long> counts)
     {
+        counts.Clear();
         var total = 0.0;
         foreach (var w in weights)
         {
             total += w;
         }
 
-        if (n == 1)
+        if (n == 0 || total <= 0)
         {
-            counts.Clear();
-            counts[Categorical(weights)] = 1;
             return;
         }
 
-        var remaining = n;
-        for (var k = 0; k < weights.Length; k++)
+        if (n <= SmallMultinomial)
         {
-            if (remaining == 0 || total <= 0)
+            for (var item = 0; item < n; item++)
             {
-                counts[k] = 0;
-                continue;
+                counts[Categorical(weights, total)]++;
             }
 
-            var draw = k == weights.Length - 1 ? remaining : Binomial(remaining, Math.Min(1, weights[k] / total));
+            return;
+        }
+
+        // Conditional binomials, heaviest category first, so the remainder empties quickly.
+        Span<int> order = stackalloc int[weights.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            var j = k;
+            while (j > 0 && weights[order[j - 1]] < weights[k])
+            {
+                order[j] = order[j - 1];
+                j--;
+            }
+
+            order[j] = k;
+        }
+
+        var remaining = n;
+        for (var i = 0; i < order.Length && remaining > 0; i++)
+        {
+            var k = order[i];
+            if (i == order.Length - 1)
+            {
+                counts[k] = remaining;
+                return;
+            }
+
+            if (remaining <= SmallMultinomial)
+            {
+                // A few items left: place each one directly among the remaining categories.
+                for (var item = 0; item < remaining; item++)
+                {
+                    var target = Uniform() * total;
+                    var chosen = order[^1];
+                    for (var r = i; r < order.Length - 1; r++)
+                    {
+                        target -= weights[order[r]];
+                        if (target <= 0)
+                        {
+                            chosen = order[r];
+                            break;
+                        }
+                    }
+
+                    counts[chosen]++;
+                }
+
+                return;
+            }
+
+            var draw = Binomial(remaining, Math.Min(1, weights[k] / total));
             counts[k] = draw;
             remaining -= draw;
             total -= weights[k];
@@ -218,6 +277,11 @@ public sealed class RandomVariates
             total += w;
         }
 
+        return Categorical(weights, total);
+    }
+
+    private int Categorical(ReadOnlySpan<double> weights, double total)
+    {
         var target = Uniform() * total;
         for (var k = 0; k < weights.Length - 1; k++)
         {
