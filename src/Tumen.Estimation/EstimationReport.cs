@@ -59,6 +59,7 @@ public sealed record EstimationReport(long Observed, IReadOnlyList<string> Lists
 /// <param name="StepwiseThreshold">The p-value threshold of stepwise selection.</param>
 /// <param name="LatentClass">Sampler settings; null uses the reference settings with <paramref name="Seed"/>.</param>
 /// <param name="FixedModel">The model of <see cref="EstimationMethod.Fixed"/>, in bracket notation.</param>
+/// <param name="Chains">Independent latent-class chains pooled (seeds Seed, Seed + 1, ...).</param>
 public sealed record EstimationOptions(
     IReadOnlyList<EstimationMethod> Methods,
     int BootstrapReplicates = 1000,
@@ -66,7 +67,8 @@ public sealed record EstimationOptions(
     double Level = 0.95,
     double StepwiseThreshold = 0.02,
     LatentClassOptions? LatentClass = null,
-    string? FixedModel = null)
+    string? FixedModel = null,
+    int Chains = 4)
 {
     /// <summary>Independence, stepwise, BIC and LCMCR (and Chapman when there are two lists).</summary>
     public static IReadOnlyList<EstimationMethod> All { get; } =

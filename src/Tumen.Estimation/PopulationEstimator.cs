@@ -54,7 +54,7 @@ public static class PopulationEstimator
             if (p < 0.05)
             {
                 warnings.Add(
-                    $"The lists are not independent of each other (goodness-of-fit p = {Format(p)}): some people are more likely to be recorded than others, or one list feeds another. This estimate is probably off; prefer the stepwise, BIC or latent-class result.");
+                    $"The lists are not independent of each other (goodness-of-fit {Format(p)}): some people are more likely to be recorded than others, or one list feeds another. This estimate is probably off; prefer the stepwise, BIC or latent-class result.");
             }
         }
 
@@ -133,13 +133,15 @@ public static class PopulationEstimator
     private static EstimationResult Lcmcr(CaptureHistories histories, EstimationOptions options)
     {
         var settings = options.LatentClass ?? new LatentClassOptions(Seed: options.Seed);
-        var posterior = LatentClassSampler.Run(histories, settings, options.Level);
+        var posterior = LatentClassSampler.RunChains(histories, settings, options.Chains, options.Level);
         var warnings = new List<string>();
         var diagnostics = posterior.Diagnostics;
-        if (diagnostics.EffectiveSampleSize < 100 || Math.Abs(diagnostics.GewekeZ) > 2)
+        if (diagnostics.EffectiveSampleSize < 100 * diagnostics.Chains / 2.0 || diagnostics.PotentialScaleReduction > 1.05
+            || (diagnostics.Chains == 1 && Math.Abs(diagnostics.GewekeZ) > 2))
         {
-            warnings.Add(
-                $"The sampler may not have settled (effective sample size {diagnostics.EffectiveSampleSize.ToString("F0", CultureInfo.InvariantCulture)}, Geweke z {diagnostics.GewekeZ.ToString("F2", CultureInfo.InvariantCulture)}): rerun with other seeds or more iterations and compare.");
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The sampler may not have settled (effective sample size {diagnostics.EffectiveSampleSize:F0} over {diagnostics.Chains} chains, R-hat {diagnostics.PotentialScaleReduction:F3}): rerun with more iterations or other seeds and compare."));
         }
 
         if (histories.ListCount < 3)
@@ -149,7 +151,7 @@ public static class PopulationEstimator
 
         var model = string.Create(
             CultureInfo.InvariantCulture,
-            $"K={settings.Classes}, a={settings.AlphaShape}, b={settings.AlphaRate}, burn-in {settings.BurnIn}, {settings.Samples} samples thinned by {settings.Thinning}, seed {settings.Seed}");
+            $"K={settings.Classes}, a={settings.AlphaShape}, b={settings.AlphaRate}, burn-in {settings.BurnIn}, {settings.Samples} samples thinned by {settings.Thinning}, {Math.Max(1, options.Chains)} chain(s) from seed {settings.Seed}");
         return new EstimationResult(
             "lcmcr", model, posterior.Median, posterior.Lower, posterior.Upper, options.Level, "posterior credible interval", warnings, diagnostics);
     }
@@ -243,5 +245,5 @@ public static class PopulationEstimator
     }
 
     private static string Format(double p) =>
-        p < 0.001 ? "< 0.001" : p.ToString("F3", CultureInfo.InvariantCulture);
+        p < 0.001 ? "p < 0.001" : "p = " + p.ToString("F3", CultureInfo.InvariantCulture);
 }

@@ -48,12 +48,17 @@ internal static class EstimateCommand
             Description = "Random seed of the bootstrap and the sampler; the same seed gives the same numbers.",
             DefaultValueFactory = _ => 1234,
         };
+        var chains = new Option<int>("--chains")
+        {
+            Description = "Independent latent-class chains to pool (each at the reference settings); 1 reproduces a single reference run.",
+            DefaultValueFactory = _ => 4,
+        };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var chart = new Option<FileInfo?>("--chart") { Description = "Write an SVG chart of the estimates with intervals per stratum." };
 
         var command = new Command("estimate", "Estimate how many people were never recorded, from overlapping lists (multiple systems estimation).")
         {
-            input, method, model, bootstrap, seed, json, chart,
+            input, method, model, bootstrap, seed, chains, json, chart,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -79,7 +84,8 @@ internal static class EstimateCommand
                 fixedModel is null ? methods : [EstimationMethod.Fixed],
                 replicates,
                 parseResult.GetValue(seed),
-                FixedModel: fixedModel);
+                FixedModel: fixedModel,
+                Chains: Math.Max(1, parseResult.GetValue(chains)));
             var data = CaptureCsv.ReadStratifiedFile(file.FullName);
             var total = PopulationEstimator.Estimate(data.Total, options, cancellationToken);
             var strata = data.Strata.Select(s => new StratumReport(s.Name, EstimateStratum(s, options, cancellationToken))).ToList();

@@ -24,7 +24,10 @@ public sealed record LatentClassOptions(
 /// <param name="EffectiveSampleSize">Effective sample size of the kept draws (initial positive sequence).</param>
 /// <param name="GewekeZ">Geweke's z comparing the first 10 % and last 50 % of the kept draws.</param>
 /// <param name="ClassesUsed">The mean number of classes holding at least one person.</param>
-public sealed record ChainDiagnostics(double EffectiveSampleSize, double GewekeZ, double ClassesUsed);
+/// <param name="Chains">The number of independent chains pooled.</param>
+/// <param name="PotentialScaleReduction">Gelman–Rubin R̂ across chains (1 when a single chain; above 1.05 means the chains disagree).</param>
+public sealed record ChainDiagnostics(
+    double EffectiveSampleSize, double GewekeZ, double ClassesUsed, int Chains = 1, double PotentialScaleReduction = 1);
 
 /// <summary>The posterior of the population size.</summary>
 /// <param name="Median">Posterior median.</param>
@@ -45,6 +48,37 @@ public static class LatentClassSampler
 {
     // Sweeps at fixed α before the burn-in, as the reference implementation does.
     private const int WarmUp = 500;
+
+    /// <summary>
+    /// Runs <paramref name="chains"/> independent chains (seeds Seed, Seed + 1, ...) in parallel and
+    /// pools their draws; diagnostics add Gelman–Rubin R̂ across chains. Deterministic for a seed.
+    /// </summary>
+    public static LatentClassPosterior RunChains(CaptureHistories histories, LatentClassOptions options, int chains, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (chains <= 1)
+        {
+            return Run(histories, options, level);
+        }
+
+        var runs = new LatentClassPosterior[chains];
+        Parallel.For(0, chains, c => runs[c] = Run(histories, options with { Seed = options.Seed + c }, level));
+        var pooled = runs.SelectMany(r => r.Draws).ToList();
+        var sorted = pooled.Select(d => (double)d).Order().ToList();
+        var tail = (1 - level) / 2;
+        var diagnostics = new ChainDiagnostics(
+            runs.Sum(r => r.Diagnostics.EffectiveSampleSize),
+            runs.Max(r => Math.Abs(r.Diagnostics.GewekeZ)),
+            runs.Average(r => r.Diagnostics.ClassesUsed),
+            chains,
+            PotentialScaleReduction(runs.Select(r => r.Draws).ToList()));
+        return new LatentClassPosterior(
+            BcaBootstrap.Quantile(sorted, 0.5),
+            BcaBootstrap.Quantile(sorted, tail),
+            BcaBootstrap.Quantile(sorted, 1 - tail),
+            pooled,
+            diagnostics);
+    }
 
     /// <summary>Runs the chain and summarises N at <paramref name="level"/>.</summary>
     public static LatentClassPosterior Run(CaptureHistories histories, LatentClassOptions options, double level = 0.95)
@@ -86,7 +120,23 @@ public static class LatentClassSampler
             new ChainDiagnostics(EffectiveSampleSize(draws), GewekeZ(draws), classesUsed / Math.Max(1, draws.Count)));
     }
 
-    private static double EffectiveSampleSize(List<long> draws)
+    // Gelman and Rubin (1992): sqrt(((n − 1)/n · W + B/n) / W) over equal-length chains.
+    private static double PotentialScaleReduction(List<IReadOnlyList<long>> chains)
+    {
+        var n = chains.Min(c => c.Count);
+        if (n < 2)
+        {
+            return 1;
+        }
+
+        var means = chains.Select(c => c.Take(n).Average(d => (double)d)).ToList();
+        var grand = means.Average();
+        var between = n * means.Sum(m => (m - grand) * (m - grand)) / (chains.Count - 1);
+        var within = chains.Select((c, i) => c.Take(n).Sum(d => (d - means[i]) * (d - means[i])) / (n - 1)).Average();
+        return within > 0 ? Math.Sqrt((((n - 1.0) / n * within) + (between / n)) / within) : 1;
+    }
+
+    private static double EffectiveSampleSize(IReadOnlyList<long> draws)
     {
         var n = draws.Count;
         if (n < 4)
@@ -94,7 +144,7 @@ public static class LatentClassSampler
             return n;
         }
 
-        var mean = draws.Average();
+        var mean = draws.Average(d => (double)d);
         var variance = draws.Sum(d => (d - mean) * (d - mean)) / n;
         if (variance <= 0)
         {
@@ -128,7 +178,7 @@ public static class LatentClassSampler
         return n / (1 + (2 * total));
     }
 
-    private static double GewekeZ(List<long> draws)
+    private static double GewekeZ(IReadOnlyList<long> draws)
     {
         var n = draws.Count;
         if (n < 20)

@@ -40,4 +40,16 @@ public class LatentClassSamplerTests
         first.Median.ShouldBeLessThanOrEqualTo(first.Upper);
         first.Diagnostics.EffectiveSampleSize.ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public void RunChains_PoolsDrawsAndReportsRhat()
+    {
+        var histories = TestData.Load("Western");
+        var options = new LatentClassOptions(BurnIn: 500, Samples: 100, Thinning: 5, Seed: 42);
+        var pooled = LatentClassSampler.RunChains(histories, options, chains: 3);
+        pooled.Draws.Count.ShouldBe(300);
+        pooled.Diagnostics.Chains.ShouldBe(3);
+        pooled.Diagnostics.PotentialScaleReduction.ShouldBeGreaterThan(0.9);
+        pooled.Draws.Take(100).ShouldBe(LatentClassSampler.Run(histories, options).Draws);
+    }
 }
