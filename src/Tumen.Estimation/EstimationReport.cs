@@ -17,6 +17,9 @@ public enum EstimationMethod
     /// <summary>Bayesian latent-class model of Manrique-Vallier (2016).</summary>
     Lcmcr,
 
+    /// <summary>BIC-weighted average over hierarchical log-linear models.</summary>
+    Average,
+
     /// <summary>Lincoln–Petersen with Chapman's correction (two lists only).</summary>
     Chapman,
 
@@ -25,7 +28,7 @@ public enum EstimationMethod
 }
 
 /// <summary>One estimator's answer.</summary>
-/// <param name="Method">The method's name: independence, stepwise, bic, lcmcr, chapman or fixed.</param>
+/// <param name="Method">The method's name: independence, stepwise, bic, average, lcmcr, chapman or fixed.</param>
 /// <param name="Model">The log-linear model in bracket notation, the latent-class settings, or null.</param>
 /// <param name="Estimate">The estimated population, or null when no estimate exists.</param>
 /// <param name="Lower">The lower end of the interval, or null.</param>
@@ -70,7 +73,7 @@ public sealed record EstimationOptions(
     string? FixedModel = null,
     int Chains = 4)
 {
-    /// <summary>Independence, stepwise, BIC and LCMCR (and Chapman when there are two lists).</summary>
+    /// <summary>Independence, stepwise, BIC, model averaging and LCMCR (and Chapman when there are two lists).</summary>
     public static IReadOnlyList<EstimationMethod> All { get; } =
-        [EstimationMethod.Independence, EstimationMethod.Stepwise, EstimationMethod.Bic, EstimationMethod.Lcmcr, EstimationMethod.Chapman];
+        [EstimationMethod.Independence, EstimationMethod.Stepwise, EstimationMethod.Bic, EstimationMethod.Average, EstimationMethod.Lcmcr, EstimationMethod.Chapman];
 }

@@ -29,6 +29,7 @@ public static class PopulationEstimator
                 EstimationMethod.Independence => Independence(histories, options),
                 EstimationMethod.Stepwise => Stepwise(histories, options, checker),
                 EstimationMethod.Bic => Bic(histories, options, checker),
+                EstimationMethod.Average => Average(histories, options, checker),
                 EstimationMethod.Lcmcr => Lcmcr(histories, options),
                 EstimationMethod.Chapman => Chapman(histories, options),
                 EstimationMethod.Fixed => Fixed(histories, options, checker),
@@ -101,6 +102,21 @@ public static class PopulationEstimator
         }
 
         return FromLogLinear("bic", fit, histories, options, [], selectionWarning: true);
+    }
+
+    private static EstimationResult Average(CaptureHistories histories, EstimationOptions options, LogLinearFitter checker)
+    {
+        var average = ModelAveraging.Average(histories, checker, options.Level);
+        if (average is null)
+        {
+            return NoEstimate("average", null, options, "No estimate exists: no candidate model has a finite, identifiable estimate on these data.");
+        }
+
+        var model = string.Create(
+            CultureInfo.InvariantCulture,
+            $"BIC-weighted average of {average.Models} models; largest weight {average.TopWeight:F2} on {average.Top.Name()}");
+        return new EstimationResult(
+            "average", model, average.Estimate, average.Lower, average.Upper, options.Level, "log-normal, unconditional standard error", []);
     }
 
     private static EstimationResult Fixed(CaptureHistories histories, EstimationOptions options, LogLinearFitter checker)

@@ -18,6 +18,7 @@ internal static class EstimateCommand
         ["stepwise"] = [EstimationMethod.Stepwise],
         ["bic"] = [EstimationMethod.Bic],
         ["lcmcr"] = [EstimationMethod.Lcmcr],
+        ["average"] = [EstimationMethod.Average],
         ["independence"] = [EstimationMethod.Independence],
         ["chapman"] = [EstimationMethod.Chapman],
         ["all"] = [.. EstimationOptions.All],
@@ -31,7 +32,7 @@ internal static class EstimateCommand
         };
         var method = new Option<string>("--method")
         {
-            Description = "stepwise (default), bic, lcmcr, independence, chapman or all.",
+            Description = "stepwise (default), bic, average, lcmcr, independence, chapman or all.",
             DefaultValueFactory = _ => "stepwise",
         };
         var model = new Option<string?>("--model")
@@ -77,7 +78,7 @@ internal static class EstimateCommand
             if (!Methods.TryGetValue(methodName, out var methods))
             {
                 throw new TumenException(
-                    $"unknown --method '{methodName}'; use stepwise, bic, lcmcr, independence, chapman or all.", ExitCode.BadInput);
+                    $"unknown --method '{methodName}'; use stepwise, bic, average, lcmcr, independence, chapman or all.", ExitCode.BadInput);
             }
 
             var options = new EstimationOptions(

@@ -14,6 +14,16 @@ public static class BicSelection
     /// <summary>The best model's fit, or null when no candidate model has an estimate.</summary>
     public static LogLinearFit? Select(CaptureHistories histories, LogLinearFitter checker)
     {
+        var candidates = Candidates(histories, checker);
+        return candidates.Count == 0 ? null : candidates.MinBy(fit => Criterion(fit, histories.Observed));
+    }
+
+    /// <summary>
+    /// Every model the search fitted whose estimate exists: the whole model space for up to five
+    /// lists, the models tried along the greedy path beyond that.
+    /// </summary>
+    public static IReadOnlyList<LogLinearFit> Candidates(CaptureHistories histories, LogLinearFitter checker)
+    {
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(checker);
         var m = histories.ListCount;
@@ -27,75 +37,50 @@ public static class BicSelection
         return fit.Deviance + (Math.Log(observed) * fit.ParameterCount);
     }
 
-    private static LogLinearFit? Exhaustive(CaptureHistories histories, LogLinearFitter checker, int maxOrder)
+    private static List<LogLinearFit> Exhaustive(CaptureHistories histories, LogLinearFitter checker, int maxOrder)
     {
         var m = histories.ListCount;
-        var candidates = Enumerable.Range(1, (1 << m) - 1)
+        var terms = Enumerable.Range(1, (1 << m) - 1)
             .Where(t => BitOperations.PopCount((uint)t) >= 2 && BitOperations.PopCount((uint)t) <= maxOrder)
             .ToArray();
-        LogLinearFit? best = null;
-        var bestBic = double.PositiveInfinity;
-        for (var subset = 0; subset < 1 << candidates.Length; subset++)
+        var fits = new List<LogLinearFit>();
+        for (var subset = 0; subset < 1 << terms.Length; subset++)
         {
-            var terms = Enumerable.Range(0, candidates.Length).Where(i => (subset & (1 << i)) != 0).Select(i => candidates[i]);
-            var model = LogLinearModel.Of(m, terms);
-            if (!model.IsHierarchical() || checker.Check(histories, model) != Existence.Exists)
+            var model = LogLinearModel.Of(m, Enumerable.Range(0, terms.Length).Where(i => (subset & (1 << i)) != 0).Select(i => terms[i]));
+            if (model.IsHierarchical() && checker.Check(histories, model) == Existence.Exists)
             {
-                continue;
-            }
-
-            var fit = LogLinearFitter.Fit(histories, model);
-            var bic = Criterion(fit, histories.Observed);
-            if (bic < bestBic - 1e-9)
-            {
-                bestBic = bic;
-                best = fit;
+                fits.Add(LogLinearFitter.Fit(histories, model));
             }
         }
 
-        return best;
+        return fits;
     }
 
-    private static LogLinearFit? Greedy(CaptureHistories histories, LogLinearFitter checker)
+    private static List<LogLinearFit> Greedy(CaptureHistories histories, LogLinearFitter checker)
     {
         var m = histories.ListCount;
-        var model = LogLinearModel.Independence(m);
-        var best = LogLinearFitter.Fit(histories, model);
-        var bestBic = Criterion(best, histories.Observed);
+        var current = LogLinearFitter.Fit(histories, LogLinearModel.Independence(m));
+        var fits = new List<LogLinearFit> { current };
         while (true)
         {
-            LogLinearFit? improved = null;
-            var improvedBic = bestBic;
+            var step = new List<LogLinearFit>();
             foreach (var term in Enumerable.Range(1, (1 << m) - 1).Where(t => BitOperations.PopCount((uint)t) is >= 2 and <= 3))
             {
-                if (model.Terms.Contains(term))
+                var candidate = current.Model.With(term);
+                if (!current.Model.Terms.Contains(term) && candidate.IsHierarchical() && checker.Check(histories, candidate) == Existence.Exists)
                 {
-                    continue;
-                }
-
-                var candidate = model.With(term);
-                if (!candidate.IsHierarchical() || checker.Check(histories, candidate) != Existence.Exists)
-                {
-                    continue;
-                }
-
-                var fit = LogLinearFitter.Fit(histories, candidate);
-                var bic = Criterion(fit, histories.Observed);
-                if (bic < improvedBic - 1e-9)
-                {
-                    improvedBic = bic;
-                    improved = fit;
+                    step.Add(LogLinearFitter.Fit(histories, candidate));
                 }
             }
 
-            if (improved is null)
+            fits.AddRange(step);
+            var best = step.MinBy(fit => Criterion(fit, histories.Observed));
+            if (best is null || Criterion(best, histories.Observed) >= Criterion(current, histories.Observed) - 1e-9)
             {
-                return best;
+                return fits;
             }
 
-            best = improved;
-            bestBic = improvedBic;
-            model = improved.Model;
+            current = best;
         }
     }
 }

@@ -44,4 +44,20 @@ public class SelectionTests
         fit.Model.Name().ShouldBe("[123,14,34]");
         Math.Round(fit.Estimate).ShouldBe(10357, 1);
     }
+
+    [Fact]
+    public void Average_Kosovo_WeighsTheBicModelMostAndStaysWithinCandidates()
+    {
+        var histories = TestData.Load("Kosovo");
+        var checker = new LogLinearFitter();
+        var candidates = BicSelection.Candidates(histories, checker);
+        var average = ModelAveraging.Average(histories, checker);
+
+        average.ShouldNotBeNull();
+        average.Models.ShouldBe(candidates.Count);
+        average.Top.Name().ShouldBe("[123,14,34]");
+        average.Estimate.ShouldBeInRange(candidates.Min(f => f.Estimate), candidates.Max(f => f.Estimate));
+        average.Lower.ShouldBeLessThan(average.Estimate);
+        average.Upper.ShouldBeGreaterThan(average.Estimate);
+    }
 }
