@@ -22,18 +22,8 @@ public static class CaptureCsv
         "count", "counts", "n", "freq", "frequency", "number", "total", "cases", "weight",
     };
 
-    /// <summary>Reads the file at <paramref name="path"/>.</summary>
-    public static CaptureHistories ReadFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new TumenException($"input file '{Path.GetFileName(path)}' does not exist.", ExitCode.BadInput);
-        }
-
-        using var reader = new StreamReader(path);
-        return Read(reader, Path.GetFileName(path));
-    }
+    /// <summary>Reads the file at <paramref name="path"/>, pooling strata if it has any.</summary>
+    public static CaptureHistories ReadFile(string path) => ReadStratifiedFile(path).Total;
 
     /// <summary>Reads CSV text; <paramref name="source"/> names the input in error messages.</summary>
     public static CaptureHistories Read(TextReader reader, string source) => ReadStratified(reader, source).Total;

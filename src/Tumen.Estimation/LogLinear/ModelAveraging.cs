@@ -1,5 +1,5 @@
-using MathNet.Numerics.Distributions;
 using Tumen.Estimation.Input;
+using Tumen.Estimation.Intervals;
 
 namespace Tumen.Estimation.LogLinear;
 
@@ -41,15 +41,13 @@ public static class ModelAveraging
         // Delta method within a model: Var(exp β₀) ≈ exp(2β₀) Var(β₀).
         var standardError = fits.Select((f, i) =>
             weights[i] * Math.Sqrt((Math.Exp(2 * f.Intercept) * f.InterceptVariance) + Math.Pow(f.Estimate - estimate, 2))).Sum();
-        var unobserved = Math.Max(estimate - histories.Observed, 1e-9);
-        var z = Normal.InvCDF(0, 1, 1 - ((1 - level) / 2));
-        var spread = Math.Exp(z * Math.Sqrt(Math.Log(1 + (standardError * standardError / (unobserved * unobserved)))));
+        var (lower, upper) = LogNormalInterval.Of(histories.Observed, estimate, standardError, level);
         var top = Array.IndexOf(weights, weights.Max());
         return new AveragedEstimate(
             estimate,
             standardError,
-            histories.Observed + (unobserved / spread),
-            histories.Observed + (unobserved * spread),
+            lower,
+            upper,
             fits.Count,
             fits[top].Model,
             weights[top]);

@@ -1,4 +1,5 @@
 using Tumen.Estimation.Input;
+using Tumen.Estimation.Intervals;
 
 namespace Tumen.Estimation.LogLinear;
 
@@ -26,13 +27,7 @@ public static class TwoListEstimator
         double both = histories.CountOn(3);
         var estimate = ((n1 + 1) * (n2 + 1) / (both + 1)) - 1;
         var variance = (n1 + 1) * (n2 + 1) * (n1 - both) * (n2 - both) / ((both + 1) * (both + 1) * (both + 2));
-        var unobserved = Math.Max(estimate - histories.Observed, 1e-9);
-        var z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - ((1 - level) / 2));
-        var spread = Math.Exp(z * Math.Sqrt(Math.Log(1 + (variance / (unobserved * unobserved)))));
-        return new ChapmanEstimate(
-            estimate,
-            variance,
-            histories.Observed + (unobserved / spread),
-            histories.Observed + (unobserved * spread));
+        var (lower, upper) = LogNormalInterval.Of(histories.Observed, estimate, Math.Sqrt(variance), level);
+        return new ChapmanEstimate(estimate, variance, lower, upper);
     }
 }
