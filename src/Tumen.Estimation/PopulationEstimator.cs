@@ -27,10 +27,10 @@ public static class PopulationEstimator
             var result = method switch
             {
                 EstimationMethod.Independence => Independence(histories, options),
-                EstimationMethod.Stepwise => Stepwise(histories, options, checker),
+                EstimationMethod.Stepwise => Stepwise(histories, options, checker, cancellationToken),
                 EstimationMethod.Bic => Bic(histories, options, checker),
                 EstimationMethod.Average => Average(histories, options, checker),
-                EstimationMethod.Lcmcr => Lcmcr(histories, options),
+                EstimationMethod.Lcmcr => Lcmcr(histories, options, cancellationToken),
                 EstimationMethod.Chapman => Chapman(histories, options),
                 EstimationMethod.Fixed => Fixed(histories, options, checker),
                 _ => throw new ArgumentOutOfRangeException(nameof(options), method, "Unknown method."),
@@ -62,7 +62,8 @@ public static class PopulationEstimator
         return FromLogLinear("independence", fit, histories, options, warnings, selectionWarning: false);
     }
 
-    private static EstimationResult Stepwise(CaptureHistories histories, EstimationOptions options, LogLinearFitter checker)
+    private static EstimationResult Stepwise(
+        CaptureHistories histories, EstimationOptions options, LogLinearFitter checker, CancellationToken cancellationToken)
     {
         var fit = StepwiseSelection.Select(histories, checker, options.StepwiseThreshold);
         if (options.BootstrapReplicates <= 0)
@@ -76,7 +77,8 @@ public static class PopulationEstimator
             fit.Estimate,
             options.BootstrapReplicates,
             options.Seed,
-            options.Level);
+            options.Level,
+            cancellationToken);
         var warnings = new List<string>();
         if (options.BootstrapReplicates < 1000)
         {
@@ -146,10 +148,10 @@ public static class PopulationEstimator
         return FromLogLinear("fixed", LogLinearFitter.Fit(histories, model), histories, options, [], selectionWarning: false);
     }
 
-    private static EstimationResult Lcmcr(CaptureHistories histories, EstimationOptions options)
+    private static EstimationResult Lcmcr(CaptureHistories histories, EstimationOptions options, CancellationToken cancellationToken)
     {
         var settings = options.LatentClass ?? new LatentClassOptions(Seed: options.Seed);
-        var posterior = LatentClassSampler.RunChains(histories, settings, options.Chains, options.Level);
+        var posterior = LatentClassSampler.RunChains(histories, settings, options.Chains, options.Level, cancellationToken);
         var warnings = new List<string>();
         var diagnostics = posterior.Diagnostics;
         if (diagnostics.EffectiveSampleSize < 100 * diagnostics.Chains / 2.0 || diagnostics.PotentialScaleReduction > 1.05

@@ -53,16 +53,17 @@ public static class LatentClassSampler
     /// Runs <paramref name="chains"/> independent chains (seeds Seed, Seed + 1, ...) in parallel and
     /// pools their draws; diagnostics add Gelman–Rubin R̂ across chains. Deterministic for a seed.
     /// </summary>
-    public static LatentClassPosterior RunChains(CaptureHistories histories, LatentClassOptions options, int chains, double level = 0.95)
+    public static LatentClassPosterior RunChains(
+        CaptureHistories histories, LatentClassOptions options, int chains, double level = 0.95, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (chains <= 1)
         {
-            return Run(histories, options, level);
+            return Run(histories, options, level, cancellationToken);
         }
 
         var runs = new LatentClassPosterior[chains];
-        Parallel.For(0, chains, c => runs[c] = Run(histories, options with { Seed = options.Seed + c }, level));
+        Parallel.For(0, chains, c => runs[c] = Run(histories, options with { Seed = options.Seed + c }, level, cancellationToken));
         var pooled = runs.SelectMany(r => r.Draws).ToList();
         var sorted = pooled.Select(d => (double)d).Order().ToList();
         var tail = (1 - level) / 2;
@@ -81,7 +82,8 @@ public static class LatentClassSampler
     }
 
     /// <summary>Runs the chain and summarises N at <paramref name="level"/>.</summary>
-    public static LatentClassPosterior Run(CaptureHistories histories, LatentClassOptions options, double level = 0.95)
+    public static LatentClassPosterior Run(
+        CaptureHistories histories, LatentClassOptions options, double level = 0.95, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(options);
@@ -94,6 +96,11 @@ public static class LatentClassSampler
         chain.OrderClassesByWeight();
         for (var sweep = 0; sweep < options.BurnIn; sweep++)
         {
+            if (sweep % 1000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             chain.Sweep(updateAlpha: true);
         }
 
@@ -101,6 +108,7 @@ public static class LatentClassSampler
         double classesUsed = 0;
         for (var sample = 0; sample < options.Samples; sample++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var sweep = 0; sweep < options.Thinning; sweep++)
             {
                 chain.Sweep(updateAlpha: true);

@@ -31,7 +31,8 @@ public static class BcaBootstrap
         double pointEstimate,
         int replicates,
         int seed,
-        double level = 0.95)
+        double level = 0.95,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(estimator);
@@ -50,6 +51,7 @@ public static class BcaBootstrap
         var sample = new long[cells.Length];
         for (var r = 0; r < replicates; r++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Array.Clear(sample);
             for (long person = 0; person < observed; person++)
             {

@@ -14,7 +14,7 @@ public class LatentClassSamplerTests
         var pooled = new List<double>();
         foreach (var seed in new[] { 1, 2, 3, 4 })
         {
-            var posterior = LatentClassSampler.Run(histories, new LatentClassOptions(Seed: seed));
+            var posterior = LatentClassSampler.Run(histories, new LatentClassOptions(Seed: seed), cancellationToken: TestContext.Current.CancellationToken);
             posterior.Draws.Count.ShouldBe(1000);
             posterior.Median.ShouldBe(10400, 10400 * 0.03, $"seed {seed}");
             posterior.Draws.ShouldAllBe(n => n >= histories.Observed);
@@ -33,8 +33,8 @@ public class LatentClassSamplerTests
     {
         var histories = TestData.Load("Western");
         var options = new LatentClassOptions(BurnIn: 500, Samples: 100, Thinning: 5, Seed: 42);
-        var first = LatentClassSampler.Run(histories, options);
-        var second = LatentClassSampler.Run(histories, options);
+        var first = LatentClassSampler.Run(histories, options, cancellationToken: TestContext.Current.CancellationToken);
+        var second = LatentClassSampler.Run(histories, options, cancellationToken: TestContext.Current.CancellationToken);
         first.Draws.ShouldBe(second.Draws);
         first.Lower.ShouldBeLessThanOrEqualTo(first.Median);
         first.Median.ShouldBeLessThanOrEqualTo(first.Upper);
@@ -46,10 +46,10 @@ public class LatentClassSamplerTests
     {
         var histories = TestData.Load("Western");
         var options = new LatentClassOptions(BurnIn: 500, Samples: 100, Thinning: 5, Seed: 42);
-        var pooled = LatentClassSampler.RunChains(histories, options, chains: 3);
+        var pooled = LatentClassSampler.RunChains(histories, options, chains: 3, cancellationToken: TestContext.Current.CancellationToken);
         pooled.Draws.Count.ShouldBe(300);
         pooled.Diagnostics.Chains.ShouldBe(3);
         pooled.Diagnostics.PotentialScaleReduction.ShouldBeGreaterThan(0.9);
-        pooled.Draws.Take(100).ShouldBe(LatentClassSampler.Run(histories, options).Draws);
+        pooled.Draws.Take(100).ShouldBe(LatentClassSampler.Run(histories, options, cancellationToken: TestContext.Current.CancellationToken).Draws);
     }
 }

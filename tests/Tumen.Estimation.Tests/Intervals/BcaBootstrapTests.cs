@@ -21,7 +21,7 @@ public class BcaBootstrapTests
         var histories = TestData.Load("Western");
         var checker = new LogLinearFitter();
         var point = StepwiseSelection.Select(histories, checker).Estimate;
-        var interval = BcaBootstrap.Interval(histories, h => StepwiseSelection.Select(h, checker).Estimate, point, 1000, seed: 1234);
+        var interval = BcaBootstrap.Interval(histories, h => StepwiseSelection.Select(h, checker).Estimate, point, 1000, seed: 1234, cancellationToken: TestContext.Current.CancellationToken);
 
         interval.ShouldNotBeNull();
         interval.Replicates.ShouldBe(1000);
@@ -43,8 +43,8 @@ public class BcaBootstrapTests
         var checker = new LogLinearFitter();
         double? Estimator(Tumen.Estimation.Input.CaptureHistories h) =>
             LogLinearFitter.Fit(h, LogLinearModel.Independence(4)).Estimate;
-        var first = BcaBootstrap.Interval(histories, Estimator, 7394.6, 200, seed: 9);
-        var second = BcaBootstrap.Interval(histories, Estimator, 7394.6, 200, seed: 9);
+        var first = BcaBootstrap.Interval(histories, Estimator, 7394.6, 200, seed: 9, cancellationToken: TestContext.Current.CancellationToken);
+        var second = BcaBootstrap.Interval(histories, Estimator, 7394.6, 200, seed: 9, cancellationToken: TestContext.Current.CancellationToken);
         first.ShouldBe(second);
         first!.Lower.ShouldBeLessThan(7394.6);
         first.Upper.ShouldBeGreaterThan(7394.6);
