@@ -52,7 +52,9 @@ public sealed record EstimationResult(
 /// <param name="Observed">The number of distinct people observed.</param>
 /// <param name="Lists">The list names.</param>
 /// <param name="Results">One result per method.</param>
-public sealed record EstimationReport(long Observed, IReadOnlyList<string> Lists, IReadOnlyList<EstimationResult> Results);
+/// <param name="Warnings">Cautions that come from comparing the methods, e.g. when they disagree.</param>
+public sealed record EstimationReport(
+    long Observed, IReadOnlyList<string> Lists, IReadOnlyList<EstimationResult> Results, IReadOnlyList<string>? Warnings = null);
 
 /// <summary>Settings of an estimation run.</summary>
 /// <param name="Methods">The methods to run, in output order.</param>

@@ -41,7 +41,26 @@ public static class PopulationEstimator
             }
         }
 
-        return new EstimationReport(histories.Observed, histories.Lists, results);
+        return new EstimationReport(histories.Observed, histories.Lists, results, [.. ComparisonWarnings(results)]);
+    }
+
+    /// <summary>Cautions from comparing methods: disagreement signals heterogeneity or dependence.</summary>
+    private static IEnumerable<string> ComparisonWarnings(List<EstimationResult> results)
+    {
+        var estimates = results.Where(r => r.Estimate is not null).ToList();
+        if (estimates.Count < 2)
+        {
+            yield break;
+        }
+
+        var low = estimates.MinBy(r => r.Estimate!.Value)!;
+        var high = estimates.MaxBy(r => r.Estimate!.Value)!;
+        if (high.Estimate!.Value > 1.5 * low.Estimate!.Value)
+        {
+            yield return string.Create(
+                CultureInfo.InvariantCulture,
+                $"The methods disagree, from {low.Estimate.Value:N0} ({low.Method}) to {high.Estimate.Value:N0} ({high.Method}): people probably differ in how likely they are to be recorded, or the lists depend on each other. Report the range and why, not a single figure.");
+        }
     }
 
     private static EstimationResult Independence(CaptureHistories histories, EstimationOptions options)

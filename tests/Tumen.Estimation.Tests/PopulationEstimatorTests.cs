@@ -60,4 +60,23 @@ public class PopulationEstimatorTests
         result.Upper!.Value.ShouldBeGreaterThan(11313);
         result.Warnings.ShouldContain(w => w.Contains("bootstrap replicates", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Estimate_KosovoMethodsDisagree_WarnsOfHeterogeneity()
+    {
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("Kosovo"),
+            Fast with { Methods = [EstimationMethod.Independence, EstimationMethod.Bic] },
+            TestContext.Current.CancellationToken);
+
+        // 7,395 (independence) against 10,357 (BIC) is a spread of 40 %: below the 1.5× threshold.
+        report.Warnings.ShouldNotBeNull();
+        report.Warnings.ShouldBeEmpty();
+
+        var wide = PopulationEstimator.Estimate(
+            TestData.Load("Kosovo"),
+            Fast with { Methods = [EstimationMethod.Independence, EstimationMethod.Stepwise] },
+            TestContext.Current.CancellationToken);
+        wide.Warnings.ShouldHaveSingleItem().ShouldContain("disagree");
+    }
 }

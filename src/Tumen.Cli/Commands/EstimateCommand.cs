@@ -103,7 +103,8 @@ internal static class EstimateCommand
                     total.Observed,
                     total.Lists,
                     total.Results,
-                    strata.Count > 0 ? [.. strata.Select(s => new StratumOutput(s.Label, s.Report.Observed, s.Report.Results))] : null));
+                    total.Warnings ?? [],
+                    strata.Count > 0 ? [.. strata.Select(s => new StratumOutput(s.Label, s.Report.Observed, s.Report.Results, s.Report.Warnings ?? []))] : null));
             }
             else
             {
@@ -141,18 +142,18 @@ internal static class EstimateCommand
     private static void WriteText(TextWriter writer, EstimationReport total, IReadOnlyList<StratumReport> strata)
     {
         writer.WriteLine($"Observed: {total.Observed.ToString("N0", CultureInfo.InvariantCulture)} people on {total.Lists.Count.ToString(CultureInfo.InvariantCulture)} lists ({string.Join(", ", total.Lists)})");
-        WriteResults(writer, total.Results, "");
+        WriteResults(writer, total, "");
         foreach (var stratum in strata)
         {
             writer.WriteLine();
             writer.WriteLine($"Stratum {stratum.Label}: {stratum.Report.Observed.ToString("N0", CultureInfo.InvariantCulture)} observed");
-            WriteResults(writer, stratum.Report.Results, "  ");
+            WriteResults(writer, stratum.Report, "  ");
         }
     }
 
-    private static void WriteResults(TextWriter writer, IReadOnlyList<EstimationResult> results, string indent)
+    private static void WriteResults(TextWriter writer, EstimationReport report, string indent)
     {
-        foreach (var result in results)
+        foreach (var result in report.Results)
         {
             var line = result.Estimate is { } estimate
                 ? string.Create(CultureInfo.InvariantCulture, $"{estimate:N0}")
@@ -168,10 +169,19 @@ internal static class EstimateCommand
                 writer.WriteLine($"{indent}  ! {warning}");
             }
         }
+
+        foreach (var warning in report.Warnings ?? [])
+        {
+            writer.WriteLine($"{indent}! {warning}");
+        }
     }
 
     private sealed record EstimateOutput(
-        long Observed, IReadOnlyList<string> Lists, IReadOnlyList<EstimationResult> Results, IReadOnlyList<StratumOutput>? Strata);
+        long Observed,
+        IReadOnlyList<string> Lists,
+        IReadOnlyList<EstimationResult> Results,
+        IReadOnlyList<string> Warnings,
+        IReadOnlyList<StratumOutput>? Strata);
 
-    private sealed record StratumOutput(string Stratum, long Observed, IReadOnlyList<EstimationResult> Results);
+    private sealed record StratumOutput(string Stratum, long Observed, IReadOnlyList<EstimationResult> Results, IReadOnlyList<string> Warnings);
 }
