@@ -16,7 +16,9 @@ var tasks = new (string Name, double GoalSeconds, Func<double?> Run)[]
     ("UKdat (6 lists): stepwise + 1,000 BCa", 5.0, () => Stepwise(Load("UKdat"))),
     ("UKdat_5: stepwise + 1,000 BCa", 5.0, () => Stepwise(Load("UKdat_5"))),
     ("Kosovo: LCMCR reference run (110,500 sweeps)", 1.0, () => PopulationEstimator.Estimate(
-        Load("Kosovo"), new EstimationOptions([EstimationMethod.Lcmcr], Seed: 1)).Results[0].Estimate),
+        Load("Kosovo"), new EstimationOptions([EstimationMethod.Lcmcr], Seed: 1, Chains: 1)).Results[0].Estimate),
+    ("Kosovo: LCMCR, 4 pooled chains (CLI default)", double.NaN, () => PopulationEstimator.Estimate(
+        Load("Kosovo"), new EstimationOptions([EstimationMethod.Lcmcr], Seed: 1, Chains: 4)).Results[0].Estimate),
 };
 
 Console.WriteLine($"{"task",-46} {"goal s",7} {"min s",7} {"median s",9} {"cpu s",7}  estimate");

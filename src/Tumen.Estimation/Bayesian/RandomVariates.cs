@@ -20,7 +20,6 @@ public sealed class RandomVariates
     private ulong _s1;
     private ulong _s2;
     private ulong _s3;
-    private double? _spareNormal;
 
     /// <summary>A xoshiro256** generator seeded with <paramref name="seed"/> through SplitMix64.</summary>
     public RandomVariates(long seed)
@@ -45,29 +44,38 @@ public sealed class RandomVariates
         }
     }
 
-    /// <summary>Uniform on [0, 1).</summary>
-    public double UniformIncludingZero() => (Next() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>Standard normal (polar method).</summary>
+    /// <summary>Standard normal (Marsaglia and Tsang's 128-layer ziggurat).</summary>
     public double Normal()
     {
-        if (_spareNormal is { } spare)
+        while (true)
         {
-            _spareNormal = null;
-            return spare;
-        }
+            var hz = (int)(Next() >> 32);
+            var iz = hz & 127;
+            if (Math.Abs((long)hz) < Ziggurat.K[iz])
+            {
+                return hz * Ziggurat.W[iz];
+            }
 
-        double u, v, s;
-        do
-        {
-            u = (2 * UniformIncludingZero()) - 1;
-            v = (2 * UniformIncludingZero()) - 1;
-            s = (u * u) + (v * v);
+            var x = hz * Ziggurat.W[iz];
+            if (iz == 0)
+            {
+                // The tail beyond r, by Marsaglia's exponential method.
+                double tail, y;
+                do
+                {
+                    tail = -Math.Log(Uniform()) / Ziggurat.R;
+                    y = -Math.Log(Uniform());
+                }
+                while (y + y < tail * tail);
+                return hz > 0 ? Ziggurat.R + tail : -Ziggurat.R - tail;
+            }
+
+            if (Ziggurat.F[iz] + (Uniform() * (Ziggurat.F[iz - 1] - Ziggurat.F[iz])) < Math.Exp(-0.5 * x * x))
+            {
+                return x;
+            }
         }
-        while (s >= 1 || s == 0);
-        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
-        _spareNormal = v * factor;
-        return u * factor;
     }
 
     /// <summary>Gamma with the given shape and unit scale.</summary>
@@ -450,5 +458,38 @@ public sealed class RandomVariates
         var inverse = 1 / (k + 1);
         var square = inverse * inverse;
         return (1.0 / 12 - ((1.0 / 360 - (square / 1260)) * square)) * inverse;
+    }
+
+    /// <summary>The ziggurat's layer tables for the standard normal.</summary>
+    private static class Ziggurat
+    {
+        public const double R = 3.442619855899;
+
+        public static readonly long[] K = new long[128];
+        public static readonly double[] W = new double[128];
+        public static readonly double[] F = new double[128];
+
+        static Ziggurat()
+        {
+            const double area = 9.91256303526217e-3;
+            const double scale = 2147483648.0;
+            var dn = R;
+            var tn = dn;
+            var q = area / Math.Exp(-0.5 * dn * dn);
+            K[0] = (long)(dn / q * scale);
+            K[1] = 0;
+            W[0] = q / scale;
+            W[127] = dn / scale;
+            F[0] = 1;
+            F[127] = Math.Exp(-0.5 * dn * dn);
+            for (var i = 126; i >= 1; i--)
+            {
+                dn = Math.Sqrt(-2 * Math.Log((area / dn) + Math.Exp(-0.5 * dn * dn)));
+                K[i + 1] = (long)(dn / tn * scale);
+                tn = dn;
+                F[i] = Math.Exp(-0.5 * dn * dn);
+                W[i] = dn / scale;
+            }
+        }
     }
 }

@@ -83,4 +83,49 @@ public class RandomVariatesTests
 
         (sum / draws).ShouldBe(shape, 5 * Math.Sqrt(shape / draws));
     }
+
+    [Fact]
+    public void Normal_MatchesMomentsAndTails()
+    {
+        var random = new RandomVariates(13);
+        const int draws = 1_000_000;
+        double sum = 0, squares = 0, fourth = 0;
+        var beyond2 = 0;
+        var beyond35 = 0;
+        for (var i = 0; i < draws; i++)
+        {
+            var x = random.Normal();
+            sum += x;
+            squares += x * x;
+            fourth += x * x * x * x;
+            beyond2 += Math.Abs(x) > 2 ? 1 : 0;
+            beyond35 += x > 3.5 ? 1 : 0;
+        }
+
+        (sum / draws).ShouldBe(0, 0.005);
+        (squares / draws).ShouldBe(1, 0.01);
+        (fourth / draws).ShouldBe(3, 0.05);
+        (beyond2 / (double)draws).ShouldBe(0.0455, 0.001);
+
+        // P(X > 3.5) = 2.33e-4: exercises the ziggurat's tail.
+        (beyond35 / (double)draws).ShouldBe(2.33e-4, 0.6e-4);
+    }
+
+    [Fact]
+    public void Beta_MatchesMeanAndVariance()
+    {
+        var random = new RandomVariates(21);
+        const int draws = 200_000;
+        double sum = 0, squares = 0;
+        for (var i = 0; i < draws; i++)
+        {
+            var x = random.Beta(3, 40);
+            sum += x;
+            squares += x * x;
+        }
+
+        var mean = sum / draws;
+        mean.ShouldBe(3.0 / 43, 0.001);
+        ((squares / draws) - (mean * mean)).ShouldBe(3.0 * 40 / (43 * 43 * 44), 0.00005);
+    }
 }
