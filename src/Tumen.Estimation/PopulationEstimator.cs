@@ -122,7 +122,7 @@ public static class PopulationEstimator
             return NoEstimate("bic", null, options, "No estimate exists: no candidate model has a finite, identifiable estimate on these data.");
         }
 
-        return FromLogLinear("bic", fit, histories, options, [], selectionWarning: true);
+        return FromLogLinear("bic", fit, histories, options, [], selectionWarning: histories.ListCount > 2);
     }
 
     private static EstimationResult Average(CaptureHistories histories, EstimationOptions options, LogLinearFitter checker)
@@ -135,7 +135,7 @@ public static class PopulationEstimator
 
         var model = string.Create(
             CultureInfo.InvariantCulture,
-            $"BIC-weighted average of {average.Models} models; largest weight {average.TopWeight:F2} on {average.Top.Name()}");
+            $"BIC-weighted average of {average.Models} model{(average.Models == 1 ? string.Empty : "s")}; largest weight {average.TopWeight:F2} on {average.Top.Name()}");
         return new EstimationResult(
             "average", model, average.Estimate, average.Lower, average.Upper, options.Level, "log-normal, unconditional standard error", []);
     }
