@@ -221,6 +221,7 @@ public static class LatentClassSampler
         private readonly long _observed;
         private readonly LatentClassOptions _options;
         private readonly double[,] _lambda;
+        private readonly double[,,] _factor;
         private readonly double[] _weights;
         private readonly long[] _unobservedByClass;
         private readonly long[] _classTotals;
@@ -240,6 +241,7 @@ public static class LatentClassSampler
             _observed = histories.Observed;
             _options = options;
             _lambda = new double[_classes, _lists];
+            _factor = new double[_classes, _lists, 2];
             _weights = new double[_classes];
             _unobservedByClass = new long[_classes];
             _classTotals = new long[_classes];
@@ -265,6 +267,7 @@ public static class LatentClassSampler
             }
 
             _alpha = 0.3 / _classes;
+            RefreshFactors();
         }
 
         public long Population => _observed + _unobserved;
@@ -298,6 +301,8 @@ public static class LatentClassSampler
                     _lambda[k, j] = lambda[order[k], j];
                 }
             }
+
+            RefreshFactors();
         }
 
         // Classes of the observed people: one multinomial per capture pattern.
@@ -313,7 +318,7 @@ public static class LatentClassSampler
                     var pr = _weights[k];
                     for (var j = 0; j < _lists; j++)
                     {
-                        pr *= (mask & (1 << j)) != 0 ? _lambda[k, j] : 1 - _lambda[k, j];
+                        pr *= _factor[k, j, (mask >> j) & 1];
                     }
 
                     _probabilities[k] = pr;
@@ -347,6 +352,21 @@ public static class LatentClassSampler
                 for (var j = 0; j < _lists; j++)
                 {
                     _lambda[k, j] = _random.Beta(1 + _captured[k, j], 1 + _classTotals[k] - _captured[k, j]);
+                }
+            }
+
+            RefreshFactors();
+        }
+
+        // factor[k, j, x] = P(capture indicator x on list j | class k), read without branching.
+        private void RefreshFactors()
+        {
+            for (var k = 0; k < _classes; k++)
+            {
+                for (var j = 0; j < _lists; j++)
+                {
+                    _factor[k, j, 0] = 1 - _lambda[k, j];
+                    _factor[k, j, 1] = _lambda[k, j];
                 }
             }
         }
@@ -384,7 +404,7 @@ public static class LatentClassSampler
                 var pr = _weights[k];
                 for (var j = 0; j < _lists; j++)
                 {
-                    pr *= 1 - _lambda[k, j];
+                    pr *= _factor[k, j, 0];
                 }
 
                 _probabilities[k] = pr;
