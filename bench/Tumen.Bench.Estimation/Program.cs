@@ -21,6 +21,11 @@ var tasks = new (string Name, double GoalSeconds, Func<double?> Run)[]
         Load("Kosovo"), new EstimationOptions([EstimationMethod.Lcmcr], Seed: 1, Chains: 4)).Results[0].Estimate),
 };
 
+if (File.Exists("/proc/loadavg"))
+{
+    Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
+}
+
 Console.WriteLine($"{"task",-46} {"goal s",7} {"min s",7} {"median s",9} {"cpu s",7}  estimate");
 foreach (var (name, goal, run) in tasks)
 {
