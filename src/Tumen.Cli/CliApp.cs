@@ -70,5 +70,6 @@ public static class CliApp
         yield return VerifyCommand.Create(env);
         yield return BackupCommand.Create(env);
         yield return BackupCommand.CreateRestore(env);
+        yield return EstimateCommand.Create(env);
     }
 }

@@ -1,0 +1,82 @@
+using Tumen.Estimation.Input;
+
+namespace Tumen.Estimation.Tests;
+
+public class PopulationEstimatorTests
+{
+    private static readonly EstimationOptions Fast = new([EstimationMethod.Independence], BootstrapReplicates: 0);
+
+    [Fact]
+    public void Estimate_Artificial3ImpossibleModel_SaysNoEstimateExists()
+    {
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("Artificial_3"), Fast with { Methods = [EstimationMethod.Fixed], FixedModel = "[12,3]" }, TestContext.Current.CancellationToken);
+        var result = report.Results.ShouldHaveSingleItem();
+        result.Estimate.ShouldBeNull();
+        result.Lower.ShouldBeNull();
+        result.Warnings.ShouldContain(w => w.StartsWith("No estimate exists", StringComparison.Ordinal) && w.Contains("not finite", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_Artificial3AllPairs_SaysNotIdentifiable()
+    {
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("Artificial_3"), Fast with { Methods = [EstimationMethod.Fixed], FixedModel = "[12,13,23]" }, TestContext.Current.CancellationToken);
+        var result = report.Results.ShouldHaveSingleItem();
+        result.Estimate.ShouldBeNull();
+        result.Warnings.ShouldContain(w => w.Contains("not identifiable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_WesternIndependence_WarnsOfDependence()
+    {
+        var result = PopulationEstimator.Estimate(TestData.Load("Western"), Fast, TestContext.Current.CancellationToken).Results.ShouldHaveSingleItem();
+        result.Method.ShouldBe("independence");
+        result.Model.ShouldBe("[main effects]");
+        result.Estimate!.Value.ShouldBe(2007.1, 0.1);
+        result.Warnings.ShouldContain(w => w.Contains("not independent", StringComparison.Ordinal));
+        result.Warnings.ShouldContain(w => w.Contains("nobody in common", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_TwoLists_WarnsAndOffersChapman()
+    {
+        var histories = CaptureHistories.Create(["a", "b"], [new(0b01, 20), new(0b10, 15), new(0b11, 5)]);
+        var report = PopulationEstimator.Estimate(histories, Fast with { Methods = [EstimationMethod.Independence, EstimationMethod.Chapman] }, TestContext.Current.CancellationToken);
+        report.Results.Select(r => r.Method).ShouldBe(["independence", "chapman"]);
+        report.Results.ShouldAllBe(r => r.Warnings.Any(w => w.StartsWith("Only two lists", StringComparison.Ordinal)));
+        report.Results.ShouldAllBe(r => r.Warnings.Any(w => w.Contains("people observed", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Estimate_StepwiseWithBootstrap_GivesBcaInterval()
+    {
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("UKdat_5"), new EstimationOptions([EstimationMethod.Stepwise], BootstrapReplicates: 200), TestContext.Current.CancellationToken);
+        var result = report.Results.ShouldHaveSingleItem();
+        result.Estimate!.Value.ShouldBe(11313, 1);
+        result.Interval.ShouldBe("bca bootstrap");
+        result.Lower!.Value.ShouldBeLessThan(11313);
+        result.Upper!.Value.ShouldBeGreaterThan(11313);
+        result.Warnings.ShouldContain(w => w.Contains("bootstrap replicates", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_KosovoMethodsDisagree_WarnsOfHeterogeneity()
+    {
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("Kosovo"),
+            Fast with { Methods = [EstimationMethod.Independence, EstimationMethod.Bic] },
+            TestContext.Current.CancellationToken);
+
+        // 7,395 (independence) against 10,357 (BIC) is a spread of 40 %: below the 1.5× threshold.
+        report.Warnings.ShouldNotBeNull();
+        report.Warnings.ShouldBeEmpty();
+
+        var wide = PopulationEstimator.Estimate(
+            TestData.Load("Kosovo"),
+            Fast with { Methods = [EstimationMethod.Independence, EstimationMethod.Stepwise] },
+            TestContext.Current.CancellationToken);
+        wide.Warnings.ShouldHaveSingleItem().ShouldContain("disagree");
+    }
+}
