@@ -1,0 +1,123 @@
+using System.Globalization;
+using Tumen.Linkage.Comparisons;
+
+namespace Tumen.Linkage.Names;
+
+/// <summary>How two whole names agree, from strongest to weakest.</summary>
+public enum NameAgreement
+{
+    /// <summary>Same family name and same given name, whatever the scripts and romanisations.</summary>
+    Same = 0,
+
+    /// <summary>Same family name; the given names agree only through pinyin (which merges several Korean syllables).</summary>
+    SameViaPinyin = 1,
+
+    /// <summary>Same family name, given names differ by a letter or a syllable sound.</summary>
+    Close = 2,
+
+    /// <summary>Same given name, different or unknown family name.</summary>
+    GivenOnly = 3,
+
+    /// <summary>Some resemblance.</summary>
+    Similar = 4,
+
+    /// <summary>Different names.</summary>
+    Different = 5,
+}
+
+/// <summary>The result of comparing two names, with the reason a person can read.</summary>
+public sealed record NameComparison(NameAgreement Agreement, bool SameSurname, double GivenSimilarity, string Explanation);
+
+/// <summary>
+/// Compares two names written in any scripts (Hangul, hanja, simplified Chinese, RR, MR, DPRK, popular
+/// spellings, pinyin), trying both name orders and every reading, and says why they agree.
+/// </summary>
+public static class NameComparer
+{
+    /// <summary>Compares two names; an empty name gives <see cref="NameAgreement.Different"/> with SameSurname false.</summary>
+    public static NameComparison Compare(KoreanName a, KoreanName b)
+    {
+        NameReading? bestA = null;
+        NameReading? bestB = null;
+        var bestScore = -1.0;
+        var bestSurname = false;
+        var bestGiven = 0.0;
+        foreach (var ra in a.Readings)
+        {
+            foreach (var rb in b.Readings)
+            {
+                var surname = SameSurname(ra, rb);
+                var given = Similarity.JaroWinkler(ra.GivenKey, rb.GivenKey);
+                var penalty = ra.Route == NameRoute.Pinyin || rb.Route == NameRoute.Pinyin ? 0.01 : 0;
+                var score = (surname ? 0.4 : 0) + (0.6 * given) - penalty;
+                if (score > bestScore)
+                {
+                    (bestScore, bestSurname, bestGiven, bestA, bestB) = (score, surname, given, ra, rb);
+                }
+            }
+        }
+
+        if (bestA is null || bestB is null)
+        {
+            return new NameComparison(NameAgreement.Different, false, 0, "a name is missing");
+        }
+
+        var viaPinyin = bestA.Route == NameRoute.Pinyin || bestB.Route == NameRoute.Pinyin;
+        var agreement = Classify(bestSurname, bestGiven, viaPinyin, bestA, bestB);
+        var explanation = string.Create(
+            CultureInfo.InvariantCulture,
+            $"family name {(bestSurname ? "same" : "differs")} ({Describe(bestA.Surname)}~{Describe(bestB.Surname)}); given name keys {bestA.GivenKey}/{bestB.GivenKey} similarity {bestGiven:0.00} ({bestA.Route}/{bestB.Route})");
+        return new NameComparison(agreement, bestSurname, bestGiven, explanation);
+    }
+
+    /// <summary>Whether two readings carry the same family name (shared surname class, or equal sound keys when unknown).</summary>
+    public static bool SameSurname(NameReading a, NameReading b)
+    {
+        if (a.SurnameClasses.Count > 0 && b.SurnameClasses.Count > 0)
+        {
+            foreach (var x in a.SurnameClasses)
+            {
+                foreach (var y in b.SurnameClasses)
+                {
+                    if (x == y)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        return a.SurnameKey.Length > 0 && string.Equals(a.SurnameKey, b.SurnameKey, StringComparison.Ordinal);
+    }
+
+    private static NameAgreement Classify(bool surname, double given, bool viaPinyin, NameReading a, NameReading b)
+    {
+        var givenEqual = given >= 0.999 && a.GivenKey.Length > 0;
+        if (surname && givenEqual)
+        {
+            return viaPinyin ? NameAgreement.SameViaPinyin : NameAgreement.Same;
+        }
+
+        if (surname && given >= 0.9)
+        {
+            return NameAgreement.Close;
+        }
+
+        if (givenEqual)
+        {
+            return NameAgreement.GivenOnly;
+        }
+
+        if ((surname && given >= 0.75) || (!surname && given >= 0.9 && Similarity.JaroWinkler(a.SurnameKey, b.SurnameKey) >= 0.8))
+        {
+            return NameAgreement.Similar;
+        }
+
+        return NameAgreement.Different;
+    }
+
+    // Never echo a whole name into logs: explanations are shown to the investigator only, and only surnames appear.
+    private static string Describe(string surname) => surname.Length == 0 ? "?" : surname;
+}
