@@ -37,6 +37,23 @@ public static class NameComparer
     /// <summary>Compares two names; an empty name gives <see cref="NameAgreement.Different"/> with SameSurname false.</summary>
     public static NameComparison Compare(KoreanName a, KoreanName b)
     {
+        var best = Best(a, b);
+        if (best.A is null || best.B is null)
+        {
+            return new NameComparison(NameAgreement.Different, false, 0, "a name is missing");
+        }
+
+        var explanation = string.Create(
+            CultureInfo.InvariantCulture,
+            $"family name {(best.Surname ? "same" : "differs")} ({Describe(best.A.Surname)}~{Describe(best.B.Surname)}); given name keys {best.A.GivenKey}/{best.B.GivenKey} similarity {best.Given:0.00} ({best.A.Route}/{best.B.Route})");
+        return new NameComparison(best.Agreement, best.Surname, best.Given, explanation);
+    }
+
+    /// <summary>The agreement level only, without building an explanation (the engine's inner loop).</summary>
+    public static NameAgreement Agreement(KoreanName a, KoreanName b) => Best(a, b).Agreement;
+
+    private static (NameReading? A, NameReading? B, bool Surname, double Given, NameAgreement Agreement) Best(KoreanName a, KoreanName b)
+    {
         NameReading? bestA = null;
         NameReading? bestB = null;
         var bestScore = -1.0;
@@ -59,15 +76,11 @@ public static class NameComparer
 
         if (bestA is null || bestB is null)
         {
-            return new NameComparison(NameAgreement.Different, false, 0, "a name is missing");
+            return (null, null, false, 0, NameAgreement.Different);
         }
 
         var viaPinyin = bestA.Route == NameRoute.Pinyin || bestB.Route == NameRoute.Pinyin;
-        var agreement = Classify(bestSurname, bestGiven, viaPinyin, bestA, bestB);
-        var explanation = string.Create(
-            CultureInfo.InvariantCulture,
-            $"family name {(bestSurname ? "same" : "differs")} ({Describe(bestA.Surname)}~{Describe(bestB.Surname)}); given name keys {bestA.GivenKey}/{bestB.GivenKey} similarity {bestGiven:0.00} ({bestA.Route}/{bestB.Route})");
-        return new NameComparison(agreement, bestSurname, bestGiven, explanation);
+        return (bestA, bestB, bestSurname, bestGiven, Classify(bestSurname, bestGiven, viaPinyin, bestA, bestB));
     }
 
     /// <summary>Whether two readings carry the same family name (shared surname class, or equal sound keys when unknown).</summary>

@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using Tumen.Linkage.Comparisons;
+
+namespace Tumen.Linkage.Engine;
+
+/// <summary>Candidate pairs with their comparison pattern, stored in chunks so millions of pairs stay cheap.</summary>
+internal sealed class PairChunk(int capacity)
+{
+    public long[] Pairs { get; } = new long[capacity];
+
+    public int[] Patterns { get; } = new int[capacity];
+
+    public int Count { get; set; }
+
+    public static long Pack(int i, int j) => ((long)i << 32) | (uint)j;
+
+    public static (int I, int J) Unpack(long pair) => ((int)(pair >> 32), (int)(pair & 0xFFFFFFFF));
+}
+
+/// <summary>
+/// Union of blocking rules: a pair is a candidate when the records share the key of at least one rule.
+/// Each pair is produced once, by the first rule whose key it shares; blocks larger than the cap are
+/// skipped and counted, and do not suppress the pair in later rules.
+/// </summary>
+internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int maxBlockSize)
+{
+    private const long NoKey = long.MinValue;
+    private const int ChunkSize = 1 << 20;
+
+    public long SkippedBlocks { get; private set; }
+
+    public long SkippedPairs { get; private set; }
+
+    public long[][] ComputeKeys(RecordTable table, IReadOnlyList<Comparison> comparisons)
+    {
+        var keys = new long[rules.Count][];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            var parts = rules[r].Select(entry =>
+            {
+                var split = entry.Split(':', 2);
+                var comparison = comparisons.FirstOrDefault(c => string.Equals(c.Column, split[0], StringComparison.Ordinal));
+                var raw = comparison is null ? table.Column(split[0]) : null;
+                return (Comparison: comparison, Part: split.Length > 1 ? split[1] : null, Raw: raw);
+            }).ToArray();
+            var ruleKeys = new long[table.Count];
+            Parallel.For(0, table.Count, i =>
+            {
+                var hash = 14695981039346656037UL;
+                foreach (var (comparison, part, raw) in parts)
+                {
+                    var key = comparison is not null ? comparison.BlockingKey(i, part) : Comparison.Normalise(raw![i]);
+                    if (key is null)
+                    {
+                        ruleKeys[i] = NoKey;
+                        return;
+                    }
+
+                    foreach (var c in key)
+                    {
+                        hash = (hash ^ c) * 1099511628211UL;
+                    }
+
+                    hash = (hash ^ 0x1F) * 1099511628211UL;
+                }
+
+                ruleKeys[i] = (long)(hash & 0x7FFFFFFFFFFFFFFF);
+            });
+            keys[r] = ruleKeys;
+        }
+
+        return keys;
+    }
+
+    /// <summary>Generates the candidate pairs of every rule and scores their comparison patterns, in parallel.</summary>
+    public List<PairChunk> Generate(
+        long[][] keys,
+        IReadOnlyList<int> sources,
+        bool linkOnly,
+        Func<int, int, int> pattern,
+        int parallelism,
+        IProgress<double>? progress,
+        CancellationToken cancellationToken)
+    {
+        var chunks = new ConcurrentBag<PairChunk>();
+        for (var r = 0; r < keys.Length; r++)
+        {
+            var ruleKeys = keys[r];
+            var order = Enumerable.Range(0, ruleKeys.Length).Where(i => ruleKeys[i] != NoKey).ToArray();
+            var sorted = order.Select(i => ruleKeys[i]).ToArray();
+            Array.Sort(sorted, order);
+            var groups = new List<(int Start, int Length)>();
+            var oversized = new List<(int Start, int Length)>();
+            for (var start = 0; start < sorted.Length;)
+            {
+                var end = start + 1;
+                while (end < sorted.Length && sorted[end] == sorted[start])
+                {
+                    end++;
+                }
+
+                var length = end - start;
+                if (length > maxBlockSize)
+                {
+                    oversized.Add((start, length));
+                    SkippedBlocks++;
+                    SkippedPairs += (long)length * (length - 1) / 2;
+                }
+                else if (length > 1)
+                {
+                    groups.Add((start, length));
+                }
+
+                start = end;
+            }
+
+            var earlier = keys.Take(r).ToArray();
+            var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create(0, groups.Count, Math.Max(1, groups.Count / (parallelism * 16))),
+                options,
+                () => new PairChunk(ChunkSize),
+                (range, _, chunk) =>
+                {
+                    for (var g = range.Item1; g < range.Item2; g++)
+                    {
+                        var (start, length) = groups[g];
+                        for (var x = start; x < start + length; x++)
+                        {
+                            for (var y = x + 1; y < start + length; y++)
+                            {
+                                var a = order[x];
+                                var b = order[y];
+                                if ((linkOnly && sources[a] == sources[b]) || SharedEarlier(earlier, a, b))
+                                {
+                                    continue;
+                                }
+
+                                if (chunk.Count == ChunkSize)
+                                {
+                                    chunks.Add(chunk);
+                                    chunk = new PairChunk(ChunkSize);
+                                }
+
+                                var (i, j) = a < b ? (a, b) : (b, a);
+                                chunk.Pairs[chunk.Count] = PairChunk.Pack(i, j);
+                                chunk.Patterns[chunk.Count] = pattern(i, j);
+                                chunk.Count++;
+                            }
+                        }
+                    }
+
+                    return chunk;
+                },
+                chunk =>
+                {
+                    if (chunk.Count > 0)
+                    {
+                        chunks.Add(chunk);
+                    }
+                });
+
+            // Records of oversized blocks were not paired by this rule, so later rules must not defer to it.
+            foreach (var (start, length) in oversized)
+            {
+                for (var x = start; x < start + length; x++)
+                {
+                    ruleKeys[order[x]] = NoKey;
+                }
+            }
+
+            progress?.Report((r + 1.0) / keys.Length);
+        }
+
+        return [.. chunks];
+    }
+
+    private static bool SharedEarlier(long[][] earlier, int a, int b)
+    {
+        foreach (var k in earlier)
+        {
+            if (k[a] != NoKey && k[a] == k[b])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Tumen.Core.Places;
+
+namespace Tumen.Linkage.Engine;
+
+/// <summary>Where a run is, for progress bars.</summary>
+public sealed record LinkProgress(string Stage, double Fraction);
+
+/// <summary>
+/// Tumen's record-linkage engine: prepares per-record keys once, generates candidate pairs by a union
+/// of blocking rules, estimates a Fellegi–Sunter model without labels (u from random pairs, m by EM),
+/// scores pairs with term-frequency adjustment, and clusters them with a guard against weak chains.
+/// Stateless: give it records, get clusters and explainable pairs back.
+/// </summary>
+public sealed class LinkEngine
+{
+    private readonly Gazetteer _gazetteer;
+    private readonly int _parallelism;
+
+    /// <summary>Creates an engine; <paramref name="parallelism"/> defaults to the number of cores.</summary>
+    public LinkEngine(Gazetteer? gazetteer = null, int? parallelism = null)
+    {
+        _gazetteer = gazetteer ?? Gazetteer.Default;
+        _parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+    }
+
+    /// <summary>Links <paramref name="records"/> by <paramref name="settings"/>.</summary>
+    public LinkResult Link(RecordTable records, LinkSettings settings, IProgress<LinkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        settings.Validate(records.ColumnNames);
+        var comparisons = settings.CreateComparisons(_gazetteer);
+        for (var k = 0; k < comparisons.Count; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            comparisons[k].Prepare(records.Column(comparisons[k].Column));
+            progress?.Report(new LinkProgress("preparing", (k + 1.0) / comparisons.Count));
+        }
+
+        var model = new FellegiSunter(comparisons);
+        var linkOnly = settings.LinkType == LinkType.LinkOnly;
+        var blocker = new Blocker(settings.Blocking, settings.MaxBlockSize);
+        var keys = blocker.ComputeKeys(records, comparisons);
+        var chunks = blocker.Generate(
+            keys,
+            records.Sources,
+            linkOnly,
+            model.Pattern,
+            _parallelism,
+            new Progress(progress, "comparing"),
+            cancellationToken);
+        keys = null;
+
+        var candidateCount = chunks.Sum(c => (long)c.Count);
+        model.EstimateU(records.Sources, linkOnly, samples: (int)Math.Min(2_000_000, Math.Max(10_000, records.Count * 2L)), seed: 20261125);
+        var patternCounts = CountPatterns(chunks);
+        model.EstimateM(patternCounts);
+        progress?.Report(new LinkProgress("estimating", 1));
+
+        var prior = Math.Log(model.Lambda / (1 - model.Lambda));
+        var baseWeight = patternCounts.Keys.ToDictionary(p => p, model.PatternWeight);
+        var tfComparisons = Enumerable.Range(0, comparisons.Count).Where(k => comparisons[k].ValueIds is not null).ToArray();
+        var keep = Math.Min(settings.ReviewThreshold, settings.Threshold);
+        var scored = new System.Collections.Concurrent.ConcurrentBag<List<ScoredPair>>();
+        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, chunk =>
+        {
+            var local = new List<ScoredPair>();
+            for (var x = 0; x < chunk.Count; x++)
+            {
+                var pattern = chunk.Patterns[x];
+                var (i, j) = PairChunk.Unpack(chunk.Pairs[x]);
+                var weight = prior + baseWeight[pattern];
+                foreach (var k in tfComparisons)
+                {
+                    if (model.Level(pattern, k) == 0)
+                    {
+                        weight += model.TermFrequencyAdjustment(k, i);
+                    }
+                }
+
+                var probability = 1 / (1 + Math.Exp(-weight));
+                if (probability >= keep)
+                {
+                    local.Add(new ScoredPair(i, j, probability));
+                }
+            }
+
+            scored.Add(local);
+        });
+        chunks.Clear();
+        var pairs = scored.SelectMany(s => s).OrderByDescending(p => p.Probability).ThenBy(p => p.Left).ThenBy(p => p.Right).ToList();
+        progress?.Report(new LinkProgress("scoring", 1));
+
+        var clusterOf = Clusterer.Cluster(records.Count, pairs, settings.Threshold, settings.MinClusterDensity);
+        progress?.Report(new LinkProgress("clustering", 1));
+        var statistics = new LinkStatistics(
+            records.Count,
+            candidateCount,
+            pairs.LongCount(p => p.Probability >= settings.Threshold),
+            clusterOf.Distinct().Count(),
+            Stopwatch.GetElapsedTime(started).TotalSeconds,
+            blocker.SkippedBlocks,
+            blocker.SkippedPairs,
+            model.Iterations,
+            model.Lambda);
+        return new LinkResult(records, settings, clusterOf, pairs, comparisons, model, statistics);
+    }
+
+    private static Dictionary<int, long> CountPatterns(List<PairChunk> chunks)
+    {
+        var total = new Dictionary<int, long>();
+        var partials = new System.Collections.Concurrent.ConcurrentBag<Dictionary<int, long>>();
+        Parallel.ForEach(chunks, chunk =>
+        {
+            var local = new Dictionary<int, long>();
+            for (var x = 0; x < chunk.Count; x++)
+            {
+                local[chunk.Patterns[x]] = local.GetValueOrDefault(chunk.Patterns[x]) + 1;
+            }
+
+            partials.Add(local);
+        });
+        foreach (var local in partials)
+        {
+            foreach (var (pattern, count) in local)
+            {
+                total[pattern] = total.GetValueOrDefault(pattern) + count;
+            }
+        }
+
+        return total;
+    }
+
+    private sealed class Progress(IProgress<LinkProgress>? inner, string stage) : IProgress<double>
+    {
+        public void Report(double value) => inner?.Report(new LinkProgress(stage, value));
+    }
+}
