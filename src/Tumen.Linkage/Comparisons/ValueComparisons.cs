@@ -116,13 +116,13 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
 }
 
 /// <summary><c>date</c>: exact; day and month swapped or one typing slip; same year; different.</summary>
-public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped or one digit off", "same year", "different"])
+public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped or one digit off", "same year, day unknown", "same year", "different"])
 {
     private PartialDate[] _dates = [];
     private string?[] _digits = [];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double> PriorM => [0.85, 0.08, 0.04, 0.03];
+    public override IReadOnlyList<double> PriorM => [0.8, 0.08, 0.05, 0.04, 0.03];
 
     /// <inheritdoc/>
     public override void Prepare(IReadOnlyList<string?> values)
@@ -139,8 +139,6 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
                 _digits[i] = d.Digits();
             }
         }
-
-        SetTermFrequencies(_digits);
     }
 
     /// <inheritdoc/>
@@ -173,7 +171,13 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
             }
         }
 
-        return x.Year == y.Year ? 2 : 3;
+        if (x.Year != y.Year)
+        {
+            return 4;
+        }
+
+        var compatible = (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
+        return compatible ? 2 : 3;
     }
 
     /// <inheritdoc/>
@@ -231,7 +235,6 @@ public sealed class YearComparison(string column) : Comparison(column, "year", [
     public override void Prepare(IReadOnlyList<string?> values)
     {
         _years = values.Select(ReadYear).ToArray();
-        SetTermFrequencies(_years.Select(y => y == 0 ? null : y.ToString(CultureInfo.InvariantCulture)).ToArray());
     }
 
     /// <inheritdoc/>

@@ -4,8 +4,10 @@ using Tumen.Linkage.Comparisons;
 namespace Tumen.Linkage.Engine;
 
 /// <summary>Candidate pairs with their comparison pattern, stored in chunks so millions of pairs stay cheap.</summary>
-internal sealed class PairChunk(int capacity)
+internal sealed class PairChunk(int capacity, int rule)
 {
+    public int Rule { get; } = rule;
+
     public long[] Pairs { get; } = new long[capacity];
 
     public int[] Patterns { get; } = new int[capacity];
@@ -31,12 +33,14 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
 
     public long SkippedPairs { get; private set; }
 
-    public long[][] ComputeKeys(RecordTable table, IReadOnlyList<Comparison> comparisons)
+    public long[][] ComputeKeys(RecordTable table, IReadOnlyList<Comparison> comparisons) => ComputeKeys(table, comparisons, rules);
+
+    public long[][] ComputeKeys(RecordTable table, IReadOnlyList<Comparison> comparisons, IReadOnlyList<IReadOnlyList<string>> ruleSet)
     {
-        var keys = new long[rules.Count][];
-        for (var r = 0; r < rules.Count; r++)
+        var keys = new long[ruleSet.Count][];
+        for (var r = 0; r < ruleSet.Count; r++)
         {
-            var parts = rules[r].Select(entry =>
+            var parts = ruleSet[r].Select(entry =>
             {
                 var split = entry.Split(':', 2);
                 var comparison = comparisons.FirstOrDefault(c => string.Equals(c.Column, split[0], StringComparison.Ordinal));
@@ -86,6 +90,7 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
         for (var r = 0; r < keys.Length; r++)
         {
             var ruleKeys = keys[r];
+            var rule = r;
             var order = Enumerable.Range(0, ruleKeys.Length).Where(i => ruleKeys[i] != NoKey).ToArray();
             var sorted = order.Select(i => ruleKeys[i]).ToArray();
             Array.Sort(sorted, order);
@@ -119,7 +124,7 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
             Parallel.ForEach(
                 System.Collections.Concurrent.Partitioner.Create(0, groups.Count, Math.Max(1, groups.Count / (parallelism * 16))),
                 options,
-                () => new PairChunk(ChunkSize),
+                () => new PairChunk(ChunkSize, rule),
                 (range, _, chunk) =>
                 {
                     for (var g = range.Item1; g < range.Item2; g++)
@@ -139,7 +144,7 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
                                 if (chunk.Count == ChunkSize)
                                 {
                                     chunks.Add(chunk);
-                                    chunk = new PairChunk(ChunkSize);
+                                    chunk = new PairChunk(ChunkSize, rule);
                                 }
 
                                 var (i, j) = a < b ? (a, b) : (b, a);
@@ -173,6 +178,59 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
         }
 
         return [.. chunks];
+    }
+
+    /// <summary>
+    /// Pattern counts of a random sample of at most about <paramref name="maxPairs"/> pairs that share
+    /// <paramref name="ruleKeys"/>: the training pairs for comparisons that every prediction rule blocks on.
+    /// </summary>
+    public static Dictionary<int, long> SamplePatterns(long[] ruleKeys, IReadOnlyList<int> sources, bool linkOnly, Func<int, int, int> pattern, long maxPairs, int seed)
+    {
+        var order = Enumerable.Range(0, ruleKeys.Length).Where(i => ruleKeys[i] != NoKey).ToArray();
+        var sorted = order.Select(i => ruleKeys[i]).ToArray();
+        Array.Sort(sorted, order);
+        var groups = new List<(int Start, int Length)>();
+        long total = 0;
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end] == sorted[start])
+            {
+                end++;
+            }
+
+            var length = end - start;
+            if (length > 1 && length <= 5_000)
+            {
+                groups.Add((start, length));
+                total += (long)length * (length - 1) / 2;
+            }
+
+            start = end;
+        }
+
+        var fraction = total <= maxPairs ? 1.0 : (double)maxPairs / total;
+        var random = new Random(seed);
+        var counts = new Dictionary<int, long>();
+        foreach (var (start, length) in groups)
+        {
+            for (var x = start; x < start + length; x++)
+            {
+                for (var y = x + 1; y < start + length; y++)
+                {
+                    if ((fraction < 1 && random.NextDouble() >= fraction) || (linkOnly && sources[order[x]] == sources[order[y]]))
+                    {
+                        continue;
+                    }
+
+                    var (i, j) = order[x] < order[y] ? (order[x], order[y]) : (order[y], order[x]);
+                    var p = pattern(i, j);
+                    counts[p] = counts.GetValueOrDefault(p) + 1;
+                }
+            }
+        }
+
+        return counts;
     }
 
     private static bool SharedEarlier(long[][] earlier, int a, int b)

@@ -44,7 +44,7 @@ internal sealed class FellegiSunter
 
     public double[][] U { get; }
 
-    public double Lambda { get; private set; } = 0.05;
+    public double Lambda { get; private set; } = 1e-4;
 
     public int Iterations { get; private set; }
 
@@ -113,31 +113,40 @@ internal sealed class FellegiSunter
         }
     }
 
-    /// <summary>EM over pattern counts: updates λ and m, and u when <paramref name="updateU"/> (u starts from the random-pair estimate).</summary>
-    public void EstimateM(IReadOnlyDictionary<int, long> patternCounts, bool updateU = true, int maxIterations = 200)
+    /// <summary>
+    /// One EM training session over the pattern counts of pairs found by one blocking rule: estimates m
+    /// of the comparisons not in <paramref name="blocked"/> (agreement on a blocked column is forced by
+    /// the rule, so it says nothing), with u fixed from random pairs. Returns m per comparison, null
+    /// where not estimated.
+    /// </summary>
+    public double[]?[] TrainSession(IReadOnlyDictionary<int, long> patternCounts, IReadOnlySet<int> blocked, int maxIterations = 100) =>
+        TrainSession(patternCounts, blocked, out _, maxIterations);
+
+    /// <summary>As <see cref="TrainSession(IReadOnlyDictionary{int, long}, IReadOnlySet{int}, int)"/>, also giving the expected number of matches among the session's pairs.</summary>
+    public double[]?[] TrainSession(IReadOnlyDictionary<int, long> patternCounts, IReadOnlySet<int> blocked, out double expectedMatches, int maxIterations = 100)
     {
+        var result = new double[]?[_comparisons.Count];
+        expectedMatches = 0;
         var patterns = patternCounts.Keys.ToArray();
         var counts = patterns.Select(p => (double)patternCounts[p]).ToArray();
         var total = counts.Sum();
-        if (total < 30)
+        if (total < 30 || blocked.Count == _comparisons.Count)
         {
-            return;
+            return result;
         }
 
-        var levels = patterns.Select(p => Enumerable.Range(0, _comparisons.Count).Select(k => Level(p, k)).ToArray()).ToArray();
+        var levels = patterns.Select(p => Enumerable.Range(0, _comparisons.Count).Select(k => blocked.Contains(k) ? -1 : Level(p, k)).ToArray()).ToArray();
+        var m = M.Select(row => row.ToArray()).ToArray();
+        var lambda = 0.05;
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
-            Iterations = iteration + 1;
+            Iterations++;
             var mNew = _comparisons.Select(c => new double[c.Levels.Count]).ToArray();
-            var uNew = _comparisons.Select(c => new double[c.Levels.Count]).ToArray();
             var mSeen = new double[_comparisons.Count];
-            var uSeen = new double[_comparisons.Count];
             var matchMass = 0.0;
             for (var p = 0; p < patterns.Length; p++)
             {
-                var g = Posterior(levels[p], Lambda);
-                var w = g * counts[p];
-                var v = (1 - g) * counts[p];
+                var w = Posterior(levels[p], lambda, m) * counts[p];
                 matchMass += w;
                 for (var k = 0; k < _comparisons.Count; k++)
                 {
@@ -146,35 +155,71 @@ internal sealed class FellegiSunter
                     {
                         mNew[k][l] += w;
                         mSeen[k] += w;
-                        uNew[k][l] += v;
-                        uSeen[k] += v;
                     }
                 }
             }
 
-            var lambdaNew = Math.Clamp(matchMass / total, 1e-6, 1 - 1e-6);
-            var change = Math.Abs(lambdaNew - Lambda);
-            Lambda = lambdaNew;
-            for (var k = 0; k < M.Length; k++)
+            var lambdaNew = Math.Clamp(matchMass / total, 1e-7, 1 - 1e-7);
+            var change = Math.Abs(lambdaNew - lambda);
+            lambda = lambdaNew;
+            for (var k = 0; k < m.Length; k++)
             {
-                for (var l = 0; l < M[k].Length; l++)
+                if (blocked.Contains(k) || mSeen[k] <= 0)
                 {
-                    var value = (mNew[k][l] + 1e-3) / (mSeen[k] + (1e-3 * M[k].Length));
-                    change = Math.Max(change, Math.Abs(value - M[k][l]));
-                    M[k][l] = value;
-                    if (updateU)
-                    {
-                        U[k][l] = (uNew[k][l] + 1e-3) / (uSeen[k] + (1e-3 * U[k].Length));
-                    }
+                    continue;
+                }
+
+                for (var l = 0; l < m[k].Length; l++)
+                {
+                    var value = (mNew[k][l] + 1e-3) / (mSeen[k] + (1e-3 * m[k].Length));
+                    change = Math.Max(change, Math.Abs(value - m[k][l]));
+                    m[k][l] = value;
                 }
             }
 
-            if (change < 1e-7)
+            if (change < 1e-6)
             {
                 break;
             }
         }
+
+        for (var k = 0; k < m.Length; k++)
+        {
+            if (!blocked.Contains(k))
+            {
+                result[k] = m[k];
+            }
+        }
+
+        expectedMatches = lambda * total;
+        return result;
     }
+
+    /// <summary>Sets m to the average of the sessions' estimates (comparisons no session estimated keep their prior).</summary>
+    public void UseSessions(IEnumerable<double[]?[]> sessions)
+    {
+        var all = sessions.ToList();
+        for (var k = 0; k < M.Length; k++)
+        {
+            var estimates = all.Select(s => s[k]).Where(e => e is not null).Select(e => e!).ToList();
+            if (estimates.Count == 0)
+            {
+                continue;
+            }
+
+            for (var l = 0; l < M[k].Length; l++)
+            {
+                M[k][l] = estimates.Average(e => e[l]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets λ, the probability that two records drawn at random are a match, from the expected number of
+    /// matching pairs the blocking rules found and the number of possible pairs.
+    /// </summary>
+    public void SetLambda(double expectedMatches, double possiblePairs) =>
+        Lambda = Math.Clamp(expectedMatches / Math.Max(1, possiblePairs), 1e-12, 0.5);
 
     /// <summary>The log-odds weight of a pattern without term-frequency adjustment, prior excluded.</summary>
     public double PatternWeight(int pattern)
@@ -219,7 +264,7 @@ internal sealed class FellegiSunter
         _comparisons.Select((c, k) => new ComparisonParameters(
             c.Column, c.Kind, c.Levels.Select((label, l) => new LevelParameters(label, M[k][l], U[k][l])).ToArray())).ToArray();
 
-    private double Posterior(int[] levels, double lambda)
+    private double Posterior(int[] levels, double lambda, double[][] m)
     {
         var logM = Math.Log(lambda);
         var logU = Math.Log(1 - lambda);
@@ -228,7 +273,7 @@ internal sealed class FellegiSunter
             var l = levels[k];
             if (l >= 0)
             {
-                logM += Math.Log(M[k][l]);
+                logM += Math.Log(m[k][l]);
                 logU += Math.Log(U[k][l]);
             }
         }

@@ -54,7 +54,39 @@ public sealed class LinkEngine
         var candidateCount = chunks.Sum(c => (long)c.Count);
         model.EstimateU(records.Sources, linkOnly, samples: (int)Math.Min(2_000_000, Math.Max(10_000, records.Count * 2L)), seed: 20261125);
         var patternCounts = CountPatterns(chunks);
-        model.EstimateM(patternCounts);
+        var sessions = new List<double[]?[]>();
+        var expectedMatches = 0.0;
+        for (var r = 0; r < settings.Blocking.Count; r++)
+        {
+            var rule = r;
+            var counts = CountPatterns(chunks.Where(c => c.Rule == rule).ToList());
+            // Pairs of rule r share its key and, by construction, none of the earlier rules' keys: all those columns are biased here.
+            var blocked = BlockedComparisons(comparisons, settings.Blocking.Take(r + 1).SelectMany(x => x).ToArray());
+            sessions.Add(model.TrainSession(counts, blocked, out var matches));
+            expectedMatches += matches;
+        }
+
+        // Comparisons that every rule blocks on learn their m from pairs sampled on another comparison's key.
+        for (var k = 0; k < comparisons.Count; k++)
+        {
+            if (sessions.Any(s => s[k] is not null))
+            {
+                continue;
+            }
+
+            var trainingColumn = TrainingColumn(comparisons, k);
+            if (trainingColumn is null)
+            {
+                continue;
+            }
+
+            var trainingKeys = blocker.ComputeKeys(records, comparisons, [[trainingColumn]])[0];
+            var counts = Blocker.SamplePatterns(trainingKeys, records.Sources, linkOnly, model.Pattern, maxPairs: 2_000_000, seed: 20261125 + k);
+            sessions.Add(model.TrainSession(counts, BlockedComparisons(comparisons, [trainingColumn])));
+        }
+
+        model.UseSessions(sessions);
+        model.SetLambda(expectedMatches, PossiblePairs(records.Sources, linkOnly));
         progress?.Report(new LinkProgress("estimating", 1));
 
         var prior = Math.Log(model.Lambda / (1 - model.Lambda));
@@ -104,6 +136,34 @@ public sealed class LinkEngine
             model.Iterations,
             model.Lambda);
         return new LinkResult(records, settings, clusterOf, pairs, comparisons, model, statistics);
+    }
+
+    private static double PossiblePairs(IReadOnlyList<int> sources, bool linkOnly)
+    {
+        double n = sources.Count;
+        var all = n * (n - 1) / 2;
+        if (!linkOnly)
+        {
+            return all;
+        }
+
+        return all - sources.GroupBy(s => s).Sum(g => (double)g.Count() * (g.Count() - 1) / 2);
+    }
+
+    private static HashSet<int> BlockedComparisons(IReadOnlyList<Comparisons.Comparison> comparisons, IReadOnlyList<string> rule)
+    {
+        var columns = rule.Select(e => e.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, comparisons.Count).Where(k => columns.Contains(comparisons[k].Column)).ToHashSet();
+    }
+
+    // A column to sample training pairs on: a date first (rarely shared by chance), then a year, then any other.
+    private static string? TrainingColumn(IReadOnlyList<Comparisons.Comparison> comparisons, int k)
+    {
+        string[] preference = ["date", "year", "exact", "text", "place", "given_name", "surname", "korean_name", "category"];
+        return preference
+            .SelectMany(kind => comparisons.Where((c, x) => x != k && c.Kind == kind && !string.Equals(c.Column, comparisons[k].Column, StringComparison.Ordinal)))
+            .Select(c => c.Column)
+            .FirstOrDefault();
     }
 
     private static Dictionary<int, long> CountPatterns(List<PairChunk> chunks)

@@ -30,13 +30,13 @@ public sealed record LinkSettings(
     LinkType LinkType,
     IReadOnlyList<ComparisonSpec> Comparisons,
     IReadOnlyList<IReadOnlyList<string>> Blocking,
-    double Threshold = 0.9)
+    double Threshold = 0.5)
 {
     /// <summary>The comparison kinds the engine knows.</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["korean_name", "given_name", "surname", "date", "year", "exact", "category", "place", "text"];
 
     /// <summary>Pairs at or above this probability (and below <see cref="Threshold"/>) are uncertain: for a review queue.</summary>
-    public double ReviewThreshold { get; init; } = 0.5;
+    public double ReviewThreshold { get; init; } = 0.2;
 
     /// <summary>Blocks larger than this are skipped (and counted) so one common key cannot explode the work.</summary>
     public int MaxBlockSize { get; init; } = 2_000;
@@ -75,9 +75,9 @@ public sealed record LinkSettings(
         var blocking = raw.Blocking is { Count: > 0 }
             ? raw.Blocking.Select(r => (IReadOnlyList<string>)r).ToList()
             : InferBlocking(comparisons).ToList();
-        var settings = new LinkSettings(id, linkType, comparisons, blocking, raw.Threshold ?? 0.9)
+        var settings = new LinkSettings(id, linkType, comparisons, blocking, raw.Threshold ?? 0.5)
         {
-            ReviewThreshold = raw.ReviewThreshold ?? Math.Min(0.5, raw.Threshold ?? 0.9),
+            ReviewThreshold = raw.ReviewThreshold ?? Math.Min(0.2, raw.Threshold ?? 0.5),
             MaxBlockSize = raw.MaxBlockSize ?? 2_000,
         };
         settings.Validate(columns);
@@ -249,6 +249,11 @@ public sealed record LinkSettings(
             foreach (var y in years)
             {
                 rules.Add([n + ":given", y]);
+            }
+
+            foreach (var p in comparisons.Where(c => c.Kind == "place"))
+            {
+                rules.Add([n + ":given", p.Column]);
             }
         }
 

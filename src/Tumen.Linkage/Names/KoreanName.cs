@@ -97,9 +97,14 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             return result;
         }
 
-        result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
         var folded = PhoneticKey.Fold(given);
         var syllables = han.SegmentPinyin(folded);
+        var pinyinFirst = syllables is not null && LooksLikePinyin(folded);
+        if (!pinyinFirst)
+        {
+            result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
+        }
+
         if (syllables is not null)
         {
             foreach (var reading in Product(syllables.Select(han.HangulForPinyin).ToArray()))
@@ -112,7 +117,24 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             }
         }
 
+        if (pinyinFirst)
+        {
+            result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
+        }
+
         return result;
+    }
+
+    // Letter groups that Korean romanisations never write but pinyin does (x, q, z, zh, uan, iao, ...).
+    private static bool LooksLikePinyin(string folded)
+    {
+        if (folded.AsSpan().IndexOfAny("xqz") >= 0)
+        {
+            return true;
+        }
+
+        string[] marks = ["uan", "iao", "ian", "ao", "ou", "ei", "ie", "ing", "iu", "uo", "ai"];
+        return marks.Any(m => folded.Contains(m, StringComparison.Ordinal));
     }
 
     private static bool IsLatin(string token) => token.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F');
@@ -172,7 +194,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         var lastKnown = surnames.Lookup(last).Count > 0;
         var upperFirst = IsUpper(first) && !IsUpper(last);
         var upperLast = IsUpper(last) && !IsUpper(first);
-        var preferLast = !surnameFirst && (upperLast || (lastKnown && !firstKnown));
+        var preferLast = !surnameFirst && !upperFirst && (upperLast || (lastKnown && !firstKnown) || (tokens.Length == 2 && lastKnown && firstKnown && Share(last, surnames) > Share(first, surnames)));
         var tryFirst = surnameFirst || upperFirst || firstKnown || !lastKnown;
         var tryLast = !surnameFirst && !upperFirst && (lastKnown || !firstKnown) && tokens.Length <= 3;
         var orders = new List<bool>();
@@ -203,6 +225,8 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             }
         }
     }
+
+    private static double Share(string surname, Surnames surnames) => surnames.Lookup(surname).Max(id => surnames.Classes[id].SharePercent);
 
     private static bool IsUpper(string token) => token.Length > 1 && token.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
