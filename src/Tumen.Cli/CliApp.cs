@@ -51,5 +51,7 @@ public static class CliApp
     private static IEnumerable<Command> Commands(CliEnvironment env)
     {
         yield return VersionCommand.Create(env);
+        yield return LinkCommand.Create(env);
+        yield return GenerateCommand.Create(env);
     }
 }

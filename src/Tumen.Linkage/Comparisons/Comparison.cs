@@ -50,6 +50,13 @@ public abstract class Comparison
     /// </summary>
     public abstract string? BlockingKey(int record, string? part);
 
+    /// <summary>
+    /// Another key of the same record for the same rule part, for values with several readings (a name
+    /// whose family name may come first or last; pinyin that may stand for several Korean syllables).
+    /// <paramref name="alternative"/> counts from 1; null when there is no such reading.
+    /// </summary>
+    public virtual string? AlternativeBlockingKey(int record, string? part, int alternative) => null;
+
     /// <summary>Normalises free text: NFKC, trimmed, lower case (invariant), inner whitespace collapsed.</summary>
     public static string? Normalise(string? value)
     {

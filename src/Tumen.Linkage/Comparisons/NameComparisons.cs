@@ -10,6 +10,7 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
     private KoreanName[] _names = [];
     private string?[] _surnameKeys = [];
     private string?[] _givenKeys = [];
+    private (string Surname, string Given)[][] _alternatives = [];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.8, 0.03, 0.08, 0.03, 0.03, 0.03];
@@ -25,9 +26,11 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
         Parallel.For(0, distinct.Count, d => names[d] = KoreanName.Parse(distinct[d]));
         var surnameKeys = new string?[distinct.Count];
         var givenKeys = new string?[distinct.Count];
+        var alternatives = new (string Surname, string Given)[distinct.Count][];
         for (var d = 0; d < distinct.Count; d++)
         {
             var reading = names[d].Readings.Count > 0 ? names[d].Readings[0] : null;
+            alternatives[d] = [];
             if (reading is null)
             {
                 continue;
@@ -35,6 +38,12 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
 
             surnameKeys[d] = SurnameBlockingKey(reading);
             givenKeys[d] = reading.GivenKey.Length == 0 ? null : reading.GivenKey;
+            alternatives[d] = names[d].Readings.Skip(1)
+                .Select(r => (SurnameBlockingKey(r), r.GivenKey))
+                .Where(a => a.Item2.Length > 0 && (a.Item1 != surnameKeys[d] || a.Item2 != givenKeys[d]))
+                .Distinct()
+                .Take(2)
+                .ToArray();
         }
 
         for (var i = 0; i < ids.Length; i++)
@@ -45,7 +54,7 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
             }
         }
 
-        (_ids, _names, _surnameKeys, _givenKeys) = (ids, names, surnameKeys, givenKeys);
+        (_ids, _names, _surnameKeys, _givenKeys, _alternatives) = (ids, names, surnameKeys, givenKeys, alternatives);
         SetTermFrequencies(ids.Select(id => id < 0 ? null : surnameKeys[id] + "|" + givenKeys[id]).ToArray());
     }
 
@@ -76,6 +85,24 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
             "surname" => _surnameKeys[id],
             "given" => _givenKeys[id],
             _ => _surnameKeys[id] is null || _givenKeys[id] is null ? null : _surnameKeys[id] + "|" + _givenKeys[id],
+        };
+    }
+
+    /// <inheritdoc/>
+    public override string? AlternativeBlockingKey(int record, string? part, int alternative)
+    {
+        var id = _ids[record];
+        if (id < 0 || alternative > _alternatives[id].Length)
+        {
+            return null;
+        }
+
+        var (surname, given) = _alternatives[id][alternative - 1];
+        return part switch
+        {
+            "surname" => surname,
+            "given" => given,
+            _ => surname + "|" + given,
         };
     }
 

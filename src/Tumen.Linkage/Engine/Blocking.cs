@@ -27,6 +27,9 @@ internal sealed class PairChunk(int capacity, int rule)
 internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int maxBlockSize)
 {
     private const long NoKey = long.MinValue;
+
+    /// <summary>Keys per record per rule: the main reading and up to two alternative readings.</summary>
+    internal const int Slots = 3;
     private const int ChunkSize = 1 << 20;
 
     public long SkippedBlocks { get; private set; }
@@ -47,28 +50,64 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
                 var raw = comparison is null ? table.Column(split[0]) : null;
                 return (Comparison: comparison, Part: split.Length > 1 ? split[1] : null, Raw: raw);
             }).ToArray();
-            var ruleKeys = new long[table.Count];
+            var ruleKeys = new long[table.Count * Slots];
             Parallel.For(0, table.Count, i =>
             {
-                var hash = 14695981039346656037UL;
-                foreach (var (comparison, part, raw) in parts)
+                for (var slot = 0; slot < Slots; slot++)
                 {
-                    var key = comparison is not null ? comparison.BlockingKey(i, part) : Comparison.Normalise(raw![i]);
-                    if (key is null)
-                    {
-                        ruleKeys[i] = NoKey;
-                        return;
-                    }
-
-                    foreach (var c in key)
-                    {
-                        hash = (hash ^ c) * 1099511628211UL;
-                    }
-
-                    hash = (hash ^ 0x1F) * 1099511628211UL;
+                    ruleKeys[(i * Slots) + slot] = NoKey;
                 }
 
-                ruleKeys[i] = (long)(hash & 0x7FFFFFFFFFFFFFFF);
+                for (var slot = 0; slot < Slots; slot++)
+                {
+                    var hash = 14695981039346656037UL;
+                    var usedAlternative = false;
+                    var missing = false;
+                    foreach (var (comparison, part, raw) in parts)
+                    {
+                        string? key;
+                        if (comparison is null)
+                        {
+                            key = Comparison.Normalise(raw![i]);
+                        }
+                        else
+                        {
+                            var alternative = slot == 0 ? null : comparison.AlternativeBlockingKey(i, part, slot);
+                            usedAlternative |= alternative is not null;
+                            key = alternative ?? comparison.BlockingKey(i, part);
+                        }
+
+                        if (key is null)
+                        {
+                            missing = true;
+                            break;
+                        }
+
+                        foreach (var c in key)
+                        {
+                            hash = (hash ^ c) * 1099511628211UL;
+                        }
+
+                        hash = (hash ^ 0x1F) * 1099511628211UL;
+                    }
+
+                    if (missing || (slot > 0 && !usedAlternative))
+                    {
+                        continue;
+                    }
+
+                    var value = (long)(hash & 0x7FFFFFFFFFFFFFFF);
+                    var duplicate = false;
+                    for (var earlier = 0; earlier < slot; earlier++)
+                    {
+                        duplicate |= ruleKeys[(i * Slots) + earlier] == value;
+                    }
+
+                    if (!duplicate)
+                    {
+                        ruleKeys[(i * Slots) + slot] = value;
+                    }
+                }
             });
             keys[r] = ruleKeys;
         }
@@ -91,9 +130,10 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
         {
             var ruleKeys = keys[r];
             var rule = r;
-            var order = Enumerable.Range(0, ruleKeys.Length).Where(i => ruleKeys[i] != NoKey).ToArray();
-            var sorted = order.Select(i => ruleKeys[i]).ToArray();
-            Array.Sort(sorted, order);
+            var entries = Enumerable.Range(0, ruleKeys.Length).Where(e => ruleKeys[e] != NoKey).ToArray();
+            var sorted = entries.Select(e => ruleKeys[e]).ToArray();
+            Array.Sort(sorted, entries);
+            var order = entries.Select(e => e / Slots).ToArray();
             var groups = new List<(int Start, int Length)>();
             var oversized = new List<(int Start, int Length)>();
             for (var start = 0; start < sorted.Length;)
@@ -136,7 +176,7 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
                             {
                                 var a = order[x];
                                 var b = order[y];
-                                if ((linkOnly && sources[a] == sources[b]) || SharedEarlier(earlier, a, b))
+                                if (a == b || (linkOnly && sources[a] == sources[b]) || SharedEarlier(earlier, a, b) || SharedSmaller(ruleKeys, a, b, sorted[x]))
                                 {
                                     continue;
                                 }
@@ -170,7 +210,7 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
             {
                 for (var x = start; x < start + length; x++)
                 {
-                    ruleKeys[order[x]] = NoKey;
+                    ruleKeys[entries[x]] = NoKey;
                 }
             }
 
@@ -186,8 +226,8 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
     /// </summary>
     public static Dictionary<int, long> SamplePatterns(long[] ruleKeys, IReadOnlyList<int> sources, bool linkOnly, Func<int, int, int> pattern, long maxPairs, int seed)
     {
-        var order = Enumerable.Range(0, ruleKeys.Length).Where(i => ruleKeys[i] != NoKey).ToArray();
-        var sorted = order.Select(i => ruleKeys[i]).ToArray();
+        var order = Enumerable.Range(0, ruleKeys.Length / Slots).Where(i => ruleKeys[i * Slots] != NoKey).ToArray();
+        var sorted = order.Select(i => ruleKeys[i * Slots]).ToArray();
         Array.Sort(sorted, order);
         var groups = new List<(int Start, int Length)>();
         long total = 0;
@@ -237,9 +277,34 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
     {
         foreach (var k in earlier)
         {
-            if (k[a] != NoKey && k[a] == k[b])
+            if (Shares(k, a, b, long.MaxValue))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A pair sharing several keys of one rule is produced once, by the smallest shared key.
+    private static bool SharedSmaller(long[] keys, int a, int b, long key) => Shares(keys, a, b, key);
+
+    private static bool Shares(long[] keys, int a, int b, long below)
+    {
+        for (var x = 0; x < Slots; x++)
+        {
+            var ka = keys[(a * Slots) + x];
+            if (ka == NoKey || ka >= below)
+            {
+                continue;
+            }
+
+            for (var y = 0; y < Slots; y++)
+            {
+                if (keys[(b * Slots) + y] == ka)
+                {
+                    return true;
+                }
             }
         }
 

@@ -221,6 +221,42 @@ internal sealed class FellegiSunter
     public void SetLambda(double expectedMatches, double possiblePairs) =>
         Lambda = Math.Clamp(expectedMatches / Math.Max(1, possiblePairs), 1e-12, 0.5);
 
+    /// <summary>
+    /// With m and u fixed, the share of matches among candidate pairs (EM on λ alone); the fallback when
+    /// the data are too few for training sessions.
+    /// </summary>
+    public double CandidateMatchShare(IReadOnlyDictionary<int, long> patternCounts)
+    {
+        var patterns = patternCounts.Keys.ToArray();
+        var counts = patterns.Select(p => (double)patternCounts[p]).ToArray();
+        var total = counts.Sum();
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var levels = patterns.Select(p => Enumerable.Range(0, _comparisons.Count).Select(k => Level(p, k)).ToArray()).ToArray();
+        var share = 0.1;
+        for (var iteration = 0; iteration < 200; iteration++)
+        {
+            var mass = 0.0;
+            for (var p = 0; p < patterns.Length; p++)
+            {
+                mass += Posterior(levels[p], share, M) * counts[p];
+            }
+
+            var next = Math.Clamp(mass / total, 1e-6, 1 - 1e-6);
+            if (Math.Abs(next - share) < 1e-9)
+            {
+                break;
+            }
+
+            share = next;
+        }
+
+        return share;
+    }
+
     /// <summary>The log-odds weight of a pattern without term-frequency adjustment, prior excluded.</summary>
     public double PatternWeight(int pattern)
     {

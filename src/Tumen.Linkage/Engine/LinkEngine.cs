@@ -86,6 +86,11 @@ public sealed class LinkEngine
         }
 
         model.UseSessions(sessions);
+        if (expectedMatches <= 0)
+        {
+            expectedMatches = model.CandidateMatchShare(patternCounts) * candidateCount;
+        }
+
         model.SetLambda(expectedMatches, PossiblePairs(records.Sources, linkOnly));
         progress?.Report(new LinkProgress("estimating", 1));
 
