@@ -71,44 +71,52 @@ internal sealed class FellegiSunter
         return (pattern % _radix[k]) - 1;
     }
 
-    /// <summary>Estimates u from <paramref name="samples"/> random pairs (Laplace-smoothed).</summary>
+    /// <summary>Estimates u from about <paramref name="samples"/> random pairs (Laplace-smoothed), in parallel with fixed seeds.</summary>
     public void EstimateU(IReadOnlyList<int> sources, bool linkOnly, int samples, int seed)
     {
         var n = sources.Count;
-        var counts = _comparisons.Select(c => new double[c.Levels.Count]).ToArray();
         if (n < 2)
         {
             return;
         }
 
-        var random = new Random(seed);
-        var drawn = 0;
-        for (var attempt = 0; drawn < samples && attempt < samples * 4; attempt++)
+        const int Partitions = 8;
+        var partials = new double[Partitions][][];
+        Parallel.For(0, Partitions, part =>
         {
-            var i = random.Next(n);
-            var j = random.Next(n);
-            if (i == j || (linkOnly && sources[i] == sources[j]))
+            var counts = _comparisons.Select(c => new double[c.Levels.Count]).ToArray();
+            var random = new Random(seed + part);
+            var target = samples / Partitions;
+            var drawn = 0;
+            for (var attempt = 0; drawn < target && attempt < target * 4; attempt++)
             {
-                continue;
-            }
-
-            drawn++;
-            for (var k = 0; k < _comparisons.Count; k++)
-            {
-                var level = _comparisons[k].Compare(i, j);
-                if (level >= 0)
+                var i = random.Next(n);
+                var j = random.Next(n);
+                if (i == j || (linkOnly && sources[i] == sources[j]))
                 {
-                    counts[k][level]++;
+                    continue;
+                }
+
+                drawn++;
+                for (var k = 0; k < _comparisons.Count; k++)
+                {
+                    var level = _comparisons[k].Compare(i, j);
+                    if (level >= 0)
+                    {
+                        counts[k][level]++;
+                    }
                 }
             }
-        }
 
-        for (var k = 0; k < counts.Length; k++)
+            partials[part] = counts;
+        });
+
+        for (var k = 0; k < _comparisons.Count; k++)
         {
-            var total = counts[k].Sum();
-            for (var l = 0; l < counts[k].Length; l++)
+            var total = partials.Sum(p => p[k].Sum());
+            for (var l = 0; l < U[k].Length; l++)
             {
-                U[k][l] = (counts[k][l] + 0.5) / (total + (0.5 * counts[k].Length));
+                U[k][l] = (partials.Sum(p => p[k][l]) + 0.5) / (total + (0.5 * U[k].Length));
             }
         }
     }

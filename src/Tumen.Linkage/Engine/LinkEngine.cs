@@ -52,7 +52,7 @@ public sealed class LinkEngine
         keys = null;
 
         var candidateCount = chunks.Sum(c => (long)c.Count);
-        model.EstimateU(records.Sources, linkOnly, samples: (int)Math.Min(2_000_000, Math.Max(10_000, records.Count * 2L)), seed: 20261125);
+        model.EstimateU(records.Sources, linkOnly, samples: (int)Math.Min(400_000, Math.Max(20_000, records.Count * 2L)), seed: 20261125);
         var patternCounts = CountPatterns(chunks);
         var sessions = new List<double[]?[]>();
         var expectedMatches = 0.0;
@@ -81,7 +81,7 @@ public sealed class LinkEngine
             }
 
             var trainingKeys = blocker.ComputeKeys(records, comparisons, [[trainingColumn]])[0];
-            var counts = Blocker.SamplePatterns(trainingKeys, records.Sources, linkOnly, model.Pattern, maxPairs: 2_000_000, seed: 20261125 + k);
+            var counts = Blocker.SamplePatterns(trainingKeys, records.Sources, linkOnly, model.Pattern, maxPairs: 200_000, seed: 20261125 + k);
             sessions.Add(model.TrainSession(counts, BlockedComparisons(comparisons, [trainingColumn])));
         }
 

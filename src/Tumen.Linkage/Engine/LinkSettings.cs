@@ -236,24 +236,31 @@ public sealed record LinkSettings(
         var given = comparisons.Where(c => c.Kind == "given_name").Select(c => c.Column).ToList();
         var surnames = comparisons.Where(c => c.Kind == "surname").Select(c => c.Column).ToList();
         var rules = new List<IReadOnlyList<string>>();
+        // Korean names collide a lot (Kim, Lee, Park; a few hundred given-name syllables), so a name alone
+        // makes blocks that grow with the square of the input: pair it with a year or a place instead.
+        var places = comparisons.Where(c => c.Kind == "place").Select(c => c.Column).ToList();
         foreach (var n in names)
         {
-            rules.Add([n]);
             foreach (var d in dates)
             {
+                rules.Add([n, d + ":year"]);
                 rules.Add([n + ":surname", d]);
                 rules.Add([n + ":given", d]);
-                rules.Add([n + ":given", d + ":year"]);
             }
 
             foreach (var y in years)
             {
-                rules.Add([n + ":given", y]);
+                rules.Add([n, y]);
             }
 
-            foreach (var p in comparisons.Where(c => c.Kind == "place"))
+            foreach (var p in places)
             {
-                rules.Add([n + ":given", p.Column]);
+                rules.Add([n, p]);
+            }
+
+            if (dates.Count == 0 && years.Count == 0 && places.Count == 0)
+            {
+                rules.Add([n]);
             }
         }
 

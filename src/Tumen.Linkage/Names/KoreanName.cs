@@ -23,12 +23,30 @@ public enum NameRoute
 /// (its sound key). A written name can have several readings: family name first or last, or a
 /// given name that is Korean romanisation or Chinese pinyin.
 /// </summary>
-public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClasses, string SurnameKey, string GivenKey, NameRoute Route);
+public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClasses, string SurnameKey, string GivenKey, NameRoute Route)
+{
+    /// <summary>The surname classes as a bit set (class ids below 128), so the comparator tests them with one AND.</summary>
+    internal UInt128 SurnameMask { get; } = Mask(SurnameClasses);
+
+    private static UInt128 Mask(IReadOnlyList<int> classes)
+    {
+        UInt128 mask = 0;
+        for (var i = 0; i < classes.Count; i++)
+        {
+            if (classes[i] < 128)
+            {
+                mask |= UInt128.One << classes[i];
+            }
+        }
+
+        return mask;
+    }
+}
 
 /// <summary>A name in any script, parsed once into the readings the comparator works on.</summary>
 public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Readings)
 {
-    private const int MaxReadings = 12;
+    private const int MaxReadings = 6;
 
     /// <summary>True when nothing readable was found.</summary>
     public bool IsEmpty => Readings.Count == 0;
@@ -74,6 +92,29 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
 
     /// <summary>Keys of a given name alone (any script), first the most likely; pinyin readings follow.</summary>
     public static IReadOnlyList<(string Key, NameRoute Route)> GivenKeys(string given, HanCharacters han)
+    {
+        if (!ReferenceEquals(han, HanCharacters.Default))
+        {
+            return ComputeGivenKeys(given, han);
+        }
+
+        if (GivenCache.TryGetValue(given, out var cached))
+        {
+            return cached;
+        }
+
+        var keys = ComputeGivenKeys(given, han);
+        if (GivenCache.Count < 4_000_000)
+        {
+            GivenCache.TryAdd(given, keys);
+        }
+
+        return keys;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Key, NameRoute Route)>> GivenCache = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<(string Key, NameRoute Route)> ComputeGivenKeys(string given, HanCharacters han)
     {
         var result = new List<(string, NameRoute)>();
         if (given.Length == 0)
@@ -261,6 +302,6 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             acc = acc.SelectMany(prefix => current.Select(o => prefix + o));
         }
 
-        return acc.Take(8);
+        return acc.Take(4);
     }
 }

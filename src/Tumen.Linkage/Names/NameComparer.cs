@@ -59,12 +59,14 @@ public static class NameComparer
         var bestScore = -1.0;
         var bestSurname = false;
         var bestGiven = 0.0;
-        foreach (var ra in a.Readings)
+        for (var x = 0; x < a.Readings.Count; x++)
         {
-            foreach (var rb in b.Readings)
+            var ra = a.Readings[x];
+            for (var y = 0; y < b.Readings.Count; y++)
             {
+                var rb = b.Readings[y];
                 var surname = SameSurname(ra, rb);
-                var given = Similarity.JaroWinkler(ra.GivenKey, rb.GivenKey);
+                var given = string.Equals(ra.GivenKey, rb.GivenKey, StringComparison.Ordinal) ? 1.0 : Similarity.JaroWinkler(ra.GivenKey, rb.GivenKey);
                 var penalty = ra.Route == NameRoute.Pinyin || rb.Route == NameRoute.Pinyin ? 0.01 : 0;
                 var score = (surname ? 0.4 : 0) + (0.6 * given) - penalty;
                 if (score > bestScore)
@@ -86,20 +88,9 @@ public static class NameComparer
     /// <summary>Whether two readings carry the same family name (shared surname class, or equal sound keys when unknown).</summary>
     public static bool SameSurname(NameReading a, NameReading b)
     {
-        if (a.SurnameClasses.Count > 0 && b.SurnameClasses.Count > 0)
+        if (a.SurnameMask != UInt128.Zero && b.SurnameMask != UInt128.Zero)
         {
-            foreach (var x in a.SurnameClasses)
-            {
-                foreach (var y in b.SurnameClasses)
-                {
-                    if (x == y)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return (a.SurnameMask & b.SurnameMask) != UInt128.Zero;
         }
 
         return a.SurnameKey.Length > 0 && string.Equals(a.SurnameKey, b.SurnameKey, StringComparison.Ordinal);

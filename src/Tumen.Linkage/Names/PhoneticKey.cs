@@ -13,6 +13,7 @@ namespace Tumen.Linkage.Names;
 public static class PhoneticKey
 {
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+    private static int _cached;
 
     private static readonly (string From, string To)[] ConsonantClusters =
     [
@@ -37,9 +38,9 @@ public static class PhoneticKey
         }
 
         var key = Compute(text);
-        if (Cache.Count < 500_000)
+        if (Volatile.Read(ref _cached) < 4_000_000 && Cache.TryAdd(text, key))
         {
-            Cache.TryAdd(text, key);
+            Interlocked.Increment(ref _cached);
         }
 
         return key;
@@ -51,43 +52,84 @@ public static class PhoneticKey
     /// <summary>Lower-case ASCII letters only: diacritics, apostrophes, hyphens and spaces removed.</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        var ascii = true;
+        foreach (var c in text)
+        {
+            ascii &= c < 128;
+        }
+
+        var source = ascii ? text : text.Normalize(NormalizationForm.FormD);
+        if (source.Length > buffer.Length)
+        {
+            buffer = new char[source.Length];
+        }
+
+        var length = FoldInto(source, buffer);
+        return new string(buffer[..length]);
+    }
+
+    private static int FoldInto(string source, Span<char> buffer)
+    {
+        var length = 0;
+        foreach (var c in source)
         {
             if (c is >= 'a' and <= 'z')
             {
-                sb.Append(c);
+                buffer[length++] = c;
             }
             else if (c is >= 'A' and <= 'Z')
             {
-                sb.Append((char)(c + 32));
+                buffer[length++] = (char)(c + 32);
             }
         }
 
-        return sb.ToString();
+        return length;
     }
 
     private static string Compute(string text)
     {
-        var s = Fold(text);
-        if (s.Length == 0)
+        var source = text;
+        foreach (var c in text)
         {
-            return s;
+            if (c >= 128)
+            {
+                source = text.Normalize(NormalizationForm.FormD);
+                break;
+            }
         }
 
-        s = ReplaceAll(s, ConsonantClusters);
-        s = DropPadding(s);
-        s = ReplaceAll(s, Consonants);
-        s = ReplaceAll(s, Vowels);
-        s = s.Replace('l', 'r');
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
+        Span<char> s = source.Length <= 128 ? stackalloc char[source.Length] : new char[source.Length];
+        var n = FoldInto(source, s);
+        if (n == 0)
         {
-            var c = s[i];
+            return "";
+        }
+
+        foreach (var (from, to) in ConsonantClusters)
+        {
+            n = Replace(s, n, from, to);
+        }
+
+        n = DropPadding(s, n);
+        foreach (var (from, to) in Consonants)
+        {
+            n = Replace(s, n, from, to);
+        }
+
+        foreach (var (from, to) in Vowels)
+        {
+            n = Replace(s, n, from, to);
+        }
+
+        Span<char> output = stackalloc char[n];
+        var length = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var c = s[i] == 'l' ? 'r' : s[i];
             if (c == 'r')
             {
-                var next = i + 1 < s.Length ? s[i + 1] : '\0';
+                var next = i + 1 < n ? s[i + 1] : '\0';
                 if (next is 'i' or 'y')
                 {
                     continue;
@@ -96,41 +138,56 @@ public static class PhoneticKey
                 c = IsVowel(next) ? 'n' : 'l';
             }
 
-            if (sb.Length == 0 || sb[^1] != c)
+            if (length == 0 || output[length - 1] != c)
             {
-                sb.Append(c);
+                output[length++] = c;
             }
         }
 
-        return sb.ToString();
+        return new string(output[..length]);
     }
 
-    private static string ReplaceAll(string s, (string From, string To)[] rules)
+    // In-place left-to-right replacement; every rule's replacement is no longer than what it replaces.
+    private static int Replace(Span<char> s, int n, string from, string to)
     {
-        foreach (var (from, to) in rules)
+        var read = 0;
+        var write = 0;
+        while (read < n)
         {
-            s = s.Replace(from, to, StringComparison.Ordinal);
+            if (read + from.Length <= n && s.Slice(read, from.Length).SequenceEqual(from))
+            {
+                foreach (var c in to)
+                {
+                    s[write++] = c;
+                }
+
+                read += from.Length;
+            }
+            else
+            {
+                s[write++] = s[read++];
+            }
         }
 
-        return s;
+        return write;
     }
 
     // h or r written after a vowel and before a consonant or the end is English padding (Ahn, Oh, Park, Hur).
-    private static string DropPadding(string s)
+    private static int DropPadding(Span<char> s, int n)
     {
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
+        var write = 0;
+        for (var i = 0; i < n; i++)
         {
             var c = s[i];
-            if ((c == 'h' || c == 'r') && i > 0 && IsVowel(s[i - 1]) && (i + 1 == s.Length || !IsVowel(s[i + 1])))
+            if ((c == 'h' || c == 'r') && i > 0 && IsVowel(s[i - 1]) && (i + 1 == n || !IsVowel(s[i + 1])))
             {
                 continue;
             }
 
-            sb.Append(c);
+            s[write++] = c;
         }
 
-        return sb.ToString();
+        return write;
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'w';

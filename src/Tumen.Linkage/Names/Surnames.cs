@@ -22,6 +22,7 @@ public sealed class Surnames
     private readonly FrozenDictionary<string, int[]> _byKey;
     private readonly FrozenDictionary<string, int> _byHangul;
     private readonly FrozenDictionary<string, int[]> _byHan;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<int>> _cache = new(StringComparer.Ordinal);
 
     private Surnames(string csv)
     {
@@ -72,6 +73,22 @@ public sealed class Surnames
 
     /// <summary>The classes a written surname may belong to (Hangul, hanja, or any Latin spelling); empty when unknown.</summary>
     public IReadOnlyList<int> Lookup(string surname)
+    {
+        if (_cache.TryGetValue(surname, out var cached))
+        {
+            return cached;
+        }
+
+        var found = LookupUncached(surname);
+        if (_cache.Count < 1_000_000)
+        {
+            _cache.TryAdd(surname, found);
+        }
+
+        return found;
+    }
+
+    private IReadOnlyList<int> LookupUncached(string surname)
     {
         if (surname.Length == 0)
         {
