@@ -57,6 +57,9 @@ public abstract class Comparison
     /// </summary>
     public virtual string? AlternativeBlockingKey(int record, string? part, int alternative) => null;
 
+    /// <summary>Missing when either side has no value, 0 when both hold the same value; null when the values must be compared.</summary>
+    protected static int? Trivial(int a, int b) => a < 0 || b < 0 ? Missing : a == b ? 0 : null;
+
     /// <summary>Normalises free text: NFKC, trimmed, lower case (invariant), inner whitespace collapsed.</summary>
     public static string? Normalise(string? value)
     {

@@ -138,12 +138,12 @@ public sealed class GivenNameComparison(string column) : Comparison(column, "giv
     {
         var a = _ids[i];
         var b = _ids[j];
-        if (a < 0 || b < 0)
+        if (Trivial(a, b) is { } level)
         {
-            return Missing;
+            return level;
         }
 
-        if (a == b || string.Equals(_text[a], _text[b], StringComparison.Ordinal))
+        if (string.Equals(_text[a], _text[b], StringComparison.Ordinal))
         {
             return 0;
         }
@@ -206,12 +206,12 @@ public sealed class SurnameComparison(string column) : Comparison(column, "surna
     {
         var a = _ids[i];
         var b = _ids[j];
-        if (a < 0 || b < 0)
+        if (Trivial(a, b) is { } level)
         {
-            return Missing;
+            return level;
         }
 
-        if (a == b || string.Equals(_text[a], _text[b], StringComparison.Ordinal))
+        if (string.Equals(_text[a], _text[b], StringComparison.Ordinal))
         {
             return 0;
         }

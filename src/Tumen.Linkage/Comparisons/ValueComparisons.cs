@@ -52,14 +52,9 @@ public sealed class TextComparison(string column) : Comparison(column, "text", [
     {
         var a = _ids[i];
         var b = _ids[j];
-        if (a < 0 || b < 0)
+        if (Trivial(a, b) is { } level)
         {
-            return Missing;
-        }
-
-        if (a == b)
-        {
-            return 0;
+            return level;
         }
 
         var jw = Similarity.JaroWinkler(_distinct[a], _distinct[b]);
@@ -310,14 +305,9 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
     {
         var a = _ids[i];
         var b = _ids[j];
-        if (a < 0 || b < 0)
+        if (Trivial(a, b) is { } level)
         {
-            return Missing;
-        }
-
-        if (a == b)
-        {
-            return 0;
+            return level;
         }
 
         var pa = _ancestry[a];
