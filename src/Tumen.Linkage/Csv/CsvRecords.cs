@@ -36,7 +36,7 @@ public static class CsvRecords
             }
         }
 
-        var builder = new RecordTable.Builder(idColumn, columns);
+        var builder = new RecordTable.Builder(idColumn, columns, paths.Select(Path.GetFileName).Select(n => n ?? "input").ToArray());
         for (var source = 0; source < paths.Count; source++)
         {
             var path = paths[source];
@@ -62,7 +62,7 @@ public static class CsvRecords
 
                 if (any)
                 {
-                    builder.Add(source, values, string.Create(CultureInfo.InvariantCulture, $"{name} line {csv.LineNumber}"));
+                    builder.Add(source, values, (int)csv.LineNumber);
                 }
             }
 

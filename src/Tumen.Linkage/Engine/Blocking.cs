@@ -30,7 +30,7 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
 
     /// <summary>Keys per record per rule: the main reading and up to two alternative readings.</summary>
     internal const int Slots = 3;
-    private const int ChunkSize = 1 << 20;
+    private const int ChunkSize = 1 << 16;
 
     public long SkippedBlocks { get; private set; }
 

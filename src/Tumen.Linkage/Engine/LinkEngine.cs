@@ -52,7 +52,8 @@ public sealed class LinkEngine
         keys = null;
 
         var candidateCount = chunks.Sum(c => (long)c.Count);
-        model.EstimateU(records.Sources, linkOnly, samples: (int)Math.Min(400_000, Math.Max(20_000, records.Count * 2L)), seed: 20261125);
+        model.EstimateU(records.Sources, linkOnly, samples: (int)Math.Min(250_000, Math.Max(20_000, records.Count * 2L)), seed: 20261125);
+        progress?.Report(new LinkProgress("estimating u (random pairs)", 1));
         var patternCounts = CountPatterns(chunks);
         var sessions = new List<double[]?[]>();
         var expectedMatches = 0.0;
@@ -65,6 +66,8 @@ public sealed class LinkEngine
             sessions.Add(model.TrainSession(counts, blocked, out var matches));
             expectedMatches += matches;
         }
+
+        progress?.Report(new LinkProgress("estimating m (EM per blocking rule)", 1));
 
         // Comparisons that every rule blocks on learn their m from pairs sampled on another comparison's key.
         for (var k = 0; k < comparisons.Count; k++)

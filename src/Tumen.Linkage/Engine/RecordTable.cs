@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tumen.Core;
 
 namespace Tumen.Linkage.Engine;
@@ -61,7 +62,7 @@ public sealed class RecordTable
         var builder = new Builder(idField, names);
         foreach (var (record, source) in rows)
         {
-            builder.Add(source, names.Select(n => record.TryGetValue(n, out var v) ? v : null).ToArray(), null);
+            builder.Add(source, names.Select(n => record.TryGetValue(n, out var v) ? v : null).ToArray());
         }
 
         return builder.Build();
@@ -76,12 +77,14 @@ public sealed class RecordTable
         private readonly List<string> _ids = [];
         private readonly List<int> _sources = [];
         private readonly List<string?>[] _values;
-        private readonly Dictionary<string, string> _where = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Source, int Line)> _where = new(StringComparer.Ordinal);
+        private readonly IReadOnlyList<string>? _sourceNames;
 
         /// <summary>Starts a table with these columns; the id column must be among them.</summary>
-        public Builder(string idField, IReadOnlyList<string> columnNames)
+        public Builder(string idField, IReadOnlyList<string> columnNames, IReadOnlyList<string>? sourceNames = null)
         {
             _idField = idField;
+            _sourceNames = sourceNames;
             _names = [.. columnNames];
             _idIndex = _names.IndexOf(idField);
             if (_idIndex < 0)
@@ -92,19 +95,20 @@ public sealed class RecordTable
             _values = _names.Select(_ => new List<string?>()).ToArray();
         }
 
-        /// <summary>Adds one record; <paramref name="where"/> names its place (file and line) for error messages.</summary>
-        public void Add(int source, IReadOnlyList<string?> values, string? where)
+        /// <summary>Adds one record; <paramref name="line"/> (1-based, 0 when unknown) places it in its source for error messages.</summary>
+        public void Add(int source, IReadOnlyList<string?> values, int line = 0)
         {
             var id = values[_idIndex]?.Trim();
-            var place = where ?? $"record {_ids.Count + 1}";
+            line = line > 0 ? line : _ids.Count + 1;
             if (string.IsNullOrEmpty(id))
             {
-                throw new TumenException($"{place}: the id column '{_idField}' is empty.", ExitCode.BadInput);
+                throw new TumenException($"{Place(source, line)}: the id column '{_idField}' is empty.", ExitCode.BadInput);
             }
 
-            if (!_where.TryAdd(id, place))
+            if (!_where.TryAdd(id, (source, line)))
             {
-                throw new TumenException($"{place}: duplicate id (first seen at {_where[id]}); ids must be unique across inputs.", ExitCode.BadInput);
+                var first = _where[id];
+                throw new TumenException($"{Place(source, line)}: duplicate id (first seen at {Place(first.Source, first.Line)}); ids must be unique across inputs.", ExitCode.BadInput);
             }
 
             _ids.Add(id);
@@ -115,6 +119,10 @@ public sealed class RecordTable
                 _values[c].Add(string.IsNullOrWhiteSpace(v) ? null : v.Trim());
             }
         }
+
+        private string Place(int source, int line) => _sourceNames is null
+            ? string.Create(CultureInfo.InvariantCulture, $"record {line}")
+            : string.Create(CultureInfo.InvariantCulture, $"{_sourceNames[source]} line {line}");
 
         /// <summary>Number of records added so far.</summary>
         public int Count => _ids.Count;

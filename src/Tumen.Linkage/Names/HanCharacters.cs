@@ -15,6 +15,7 @@ public sealed class HanCharacters
     private readonly FrozenDictionary<char, char> _simplified;
     private readonly FrozenDictionary<char, char> _traditional;
     private readonly FrozenDictionary<string, string[]> _byPinyin;
+    private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _pinyinBySpan;
 
     private HanCharacters(string csv)
     {
@@ -59,6 +60,7 @@ public sealed class HanCharacters
         _simplified = simplified.ToFrozenDictionary();
         _traditional = traditional.ToFrozenDictionary();
         _byPinyin = byPinyin.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _pinyinBySpan = _byPinyin.GetAlternateLookup<ReadOnlySpan<char>>();
         MaxPinyinLength = _byPinyin.Keys.Max(k => k.Length);
     }
 
@@ -87,8 +89,7 @@ public sealed class HanCharacters
     public IReadOnlyList<string> HangulForPinyin(string pinyin) => _byPinyin.TryGetValue(pinyin, out var h) ? h : [];
 
     /// <summary>Whether the table knows this pinyin syllable.</summary>
-    public bool IsPinyinSyllable(ReadOnlySpan<char> syllable) =>
-        _byPinyin.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(syllable);
+    public bool IsPinyinSyllable(ReadOnlySpan<char> syllable) => _pinyinBySpan.ContainsKey(syllable);
 
     /// <summary>
     /// Splits folded Latin text into known pinyin syllables (fewest syllables wins), or null when it is

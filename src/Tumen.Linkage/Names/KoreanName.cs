@@ -28,6 +28,20 @@ public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClass
     /// <summary>The surname classes as a bit set (class ids below 128), so the comparator tests them with one AND.</summary>
     internal UInt128 SurnameMask { get; } = Mask(SurnameClasses);
 
+    /// <summary>Which letters the given-name key holds (bit c &amp; 31), for a cheap upper bound on its similarity.</summary>
+    internal uint GivenLetters { get; } = Letters(GivenKey);
+
+    private static uint Letters(string key)
+    {
+        uint mask = 0;
+        foreach (var c in key)
+        {
+            mask |= 1u << (c & 31);
+        }
+
+        return mask;
+    }
+
     private static UInt128 Mask(IReadOnlyList<int> classes)
     {
         UInt128 mask = 0;
@@ -104,15 +118,16 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         }
 
         var keys = ComputeGivenKeys(given, han);
-        if (GivenCache.Count < 4_000_000)
+        if (Volatile.Read(ref _givenCached) < 4_000_000 && GivenCache.TryAdd(given, keys))
         {
-            GivenCache.TryAdd(given, keys);
+            Interlocked.Increment(ref _givenCached);
         }
 
         return keys;
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Key, NameRoute Route)>> GivenCache = new(StringComparer.Ordinal);
+    private static int _givenCached;
 
     private static IReadOnlyList<(string Key, NameRoute Route)> ComputeGivenKeys(string given, HanCharacters han)
     {

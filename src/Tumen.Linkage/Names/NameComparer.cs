@@ -50,9 +50,35 @@ public static class NameComparer
     }
 
     /// <summary>The agreement level only, without building an explanation (the engine's inner loop).</summary>
-    public static NameAgreement Agreement(KoreanName a, KoreanName b) => Best(a, b).Agreement;
+    public static NameAgreement Agreement(KoreanName a, KoreanName b) => Best(a, b, bounded: true).Agreement;
 
-    private static (NameReading? A, NameReading? B, bool Surname, double Given, NameAgreement Agreement) Best(KoreanName a, KoreanName b)
+    // Jaro–Winkler can reach at most this when only the letters the other key holds can match; below 0.75 a
+    // reading pair can only be "different", so its exact similarity is not needed.
+    private static double UpperBound(NameReading a, NameReading b)
+    {
+        if (a.GivenKey.Length == 0 || b.GivenKey.Length == 0)
+        {
+            return 0;
+        }
+
+        var inB = 0;
+        foreach (var c in a.GivenKey)
+        {
+            inB += (int)((b.GivenLetters >> (c & 31)) & 1);
+        }
+
+        var inA = 0;
+        foreach (var c in b.GivenKey)
+        {
+            inA += (int)((a.GivenLetters >> (c & 31)) & 1);
+        }
+
+        double m = Math.Min(inA, inB);
+        var jaro = ((m / a.GivenKey.Length) + (m / b.GivenKey.Length) + 1) / 3;
+        return jaro + (0.4 * (1 - jaro));
+    }
+
+    private static (NameReading? A, NameReading? B, bool Surname, double Given, NameAgreement Agreement) Best(KoreanName a, KoreanName b, bool bounded = false)
     {
         NameReading? bestA = null;
         NameReading? bestB = null;
@@ -66,7 +92,16 @@ public static class NameComparer
             {
                 var rb = b.Readings[y];
                 var surname = SameSurname(ra, rb);
-                var given = string.Equals(ra.GivenKey, rb.GivenKey, StringComparison.Ordinal) ? 1.0 : Similarity.JaroWinkler(ra.GivenKey, rb.GivenKey);
+                double given;
+                if (string.Equals(ra.GivenKey, rb.GivenKey, StringComparison.Ordinal))
+                {
+                    given = 1.0;
+                }
+                else
+                {
+                    var bound = bounded ? UpperBound(ra, rb) : 1.0;
+                    given = bound < 0.75 ? bound : Similarity.JaroWinkler(ra.GivenKey, rb.GivenKey);
+                }
                 var penalty = ra.Route == NameRoute.Pinyin || rb.Route == NameRoute.Pinyin ? 0.01 : 0;
                 var score = (surname ? 0.4 : 0) + (0.6 * given) - penalty;
                 if (score > bestScore)

@@ -150,11 +150,16 @@ public static class PhoneticKey
     // In-place left-to-right replacement; every rule's replacement is no longer than what it replaces.
     private static int Replace(Span<char> s, int n, string from, string to)
     {
+        if (s[..n].IndexOf(from[0]) < 0)
+        {
+            return n;
+        }
+
         var read = 0;
         var write = 0;
         while (read < n)
         {
-            if (read + from.Length <= n && s.Slice(read, from.Length).SequenceEqual(from))
+            if (s[read] == from[0] && read + from.Length <= n && (from.Length == 1 || s.Slice(read, from.Length).SequenceEqual(from)))
             {
                 foreach (var c in to)
                 {

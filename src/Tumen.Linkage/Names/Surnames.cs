@@ -23,6 +23,7 @@ public sealed class Surnames
     private readonly FrozenDictionary<string, int> _byHangul;
     private readonly FrozenDictionary<string, int[]> _byHan;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<int>> _cache = new(StringComparer.Ordinal);
+    private int _cached;
 
     private Surnames(string csv)
     {
@@ -80,9 +81,10 @@ public sealed class Surnames
         }
 
         var found = LookupUncached(surname);
-        if (_cache.Count < 1_000_000)
+        // ConcurrentDictionary.Count takes every lock: keep our own count of the cache's size.
+        if (Volatile.Read(ref _cached) < 1_000_000 && _cache.TryAdd(surname, found))
         {
-            _cache.TryAdd(surname, found);
+            Interlocked.Increment(ref _cached);
         }
 
         return found;

@@ -15,7 +15,6 @@ public class BenchmarkDataTests(ITestOutputHelper output)
         var result = new LinkEngine().Link(table, settings, cancellationToken: TestContext.Current.CancellationToken);
         var truth = table.Ids.Select(id => id.Split('-')[1]).ToArray();
         var score = PairwiseScore.Compute(result.ClusterOf, truth);
-        File.AppendAllText("/tmp/bench_scores.txt", $"{file}: P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000} lambda={result.MatchShare:0.0000}\n");
         output.WriteLine($"{file}: P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000} candidates={result.Statistics.Comparisons} lambda={result.MatchShare:0.0000} em={result.Statistics.EmIterations}");
         foreach (var c in result.Parameters)
         {
@@ -40,7 +39,6 @@ public class BenchmarkDataTests(ITestOutputHelper output)
         var table = CsvRecords.Read([path], settings.IdColumn);
         var result = new LinkEngine().Link(table, settings, cancellationToken: TestContext.Current.CancellationToken);
         var score = PairwiseScore.Compute(result.ClusterOf, table.Column("cluster").Select(c => c!).ToArray());
-        File.AppendAllText("/tmp/bench_scores.txt", $"fake: P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000} lambda={result.MatchShare:0.0000}\n");
         output.WriteLine($"fake_1000: P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000} candidates={result.Statistics.Comparisons} lambda={result.MatchShare:0.0000} above={result.Statistics.PairsAboveThreshold} maxcluster={result.ClusterOf.GroupBy(c => c).Max(g => g.Count())}");
         output.WriteLine(string.Join(" | ", result.Settings.Blocking.Select(r => string.Join("+", r))));
         foreach (var c in result.Parameters)

@@ -45,8 +45,6 @@ public class GeneratedKoreanDataTests(ITestOutputHelper output)
         var result = new LinkEngine().Link(table, settings, cancellationToken: TestContext.Current.CancellationToken);
         var score = PairwiseScore.Compute(result.ClusterOf, records.Select(r => r.Cluster).ToArray());
         output.WriteLine($"P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000} candidates={result.Statistics.Comparisons} seconds={result.Statistics.Seconds:0.00}");
-        File.WriteAllText("/tmp/gen_score.txt", $"P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000} candidates={result.Statistics.Comparisons} seconds={result.Statistics.Seconds:0.00} lambda={result.MatchShare}\n"
-            + string.Join("\n", result.Parameters.Select(c => $"  {c.Column} ({c.Kind}): " + string.Join("; ", c.Levels.Select(l => $"{l.Label} m={l.M:0.000} u={l.U:0.0000}")))));
         score.F1.ShouldBeGreaterThanOrEqualTo(0.95);
     }
 }
