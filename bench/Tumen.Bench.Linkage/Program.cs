@@ -28,6 +28,7 @@ try
     GC.Collect();
     Console.WriteLine(FormattableString.Invariant($"generated {count:N0} records ({duplicates:P0} duplicates) in {generate.Elapsed.TotalSeconds:0.0} s"));
 
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var total = Stopwatch.StartNew();
     var settings = LinkSettings.Infer(CsvRecords.ReadHeader(input));
     var table = CsvRecords.Read([input], settings.IdColumn);
@@ -45,6 +46,7 @@ try
     var link = total.Elapsed.TotalSeconds - read;
     CsvRecords.WriteClusters(Path.Combine(dir, "clusters.csv"), result);
     total.Stop();
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
     var score = PairwiseScore.Compute(result.ClusterOf, table.Ids.Select(id => truth[id]).ToArray());
     var s = result.Statistics;
@@ -54,7 +56,8 @@ try
     Console.WriteLine(FormattableString.Invariant($"linked pairs       {s.PairsAboveThreshold:N0}; clusters {s.Clusters:N0}"));
     Console.WriteLine(FormattableString.Invariant($"read csv           {read:0.00} s"));
     Console.WriteLine(FormattableString.Invariant($"link (engine)      {s.Seconds:0.00} s ({s.Comparisons / s.Seconds:N0} comparisons/s end to end in the engine)"));
-    Console.WriteLine(FormattableString.Invariant($"end to end         {total.Elapsed.TotalSeconds:0.00} s (read + link + write clusters)"));
+    Console.WriteLine(FormattableString.Invariant($"end to end         {total.Elapsed.TotalSeconds:0.00} s wall (read + link + write clusters), {cpu:0.00} s CPU over both cores"));
+    Console.WriteLine(FormattableString.Invariant($"load average       {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (other processes share these cores)"));
     Console.WriteLine(FormattableString.Invariant($"peak working set   {peak:0.00} GB"));
     Console.WriteLine(FormattableString.Invariant($"pairwise           P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000}"));
     Console.WriteLine(FormattableString.Invariant($"cores              {Environment.ProcessorCount}"));

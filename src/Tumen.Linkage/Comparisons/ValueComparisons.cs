@@ -3,66 +3,56 @@ using Tumen.Core.Places;
 
 namespace Tumen.Linkage.Comparisons;
 
-/// <summary><c>exact</c> and <c>category</c>: equal or not, with term-frequency adjustment on agreement.</summary>
-public sealed class ExactComparison(string column, string kind = "exact") : Comparison(column, kind, ["equal", "different"])
+/// <summary>A comparison of normalised text values, held once per distinct value and adjusted for term frequency.</summary>
+public abstract class NormalisedTextComparison(string column, string kind, IReadOnlyList<string> levels) : Comparison(column, kind, levels)
 {
-    private int[] _ids = [];
-    private List<string> _distinct = [];
+    /// <summary>Per record, the index of its distinct normalised value (-1 when missing).</summary>
+    protected int[] Ids { get; private set; } = [];
 
+    /// <summary>The distinct normalised values.</summary>
+    protected IReadOnlyList<string> Values { get; private set; } = [];
+
+    /// <inheritdoc/>
+    public override void Prepare(IReadOnlyList<string?> values)
+    {
+        (Ids, var distinct) = Intern(values, Normalise);
+        Values = distinct;
+        SetTermFrequencies(Ids.Select(id => id < 0 ? null : distinct[id]).ToArray());
+    }
+
+    /// <inheritdoc/>
+    public override string? BlockingKey(int record, string? part) => Ids[record] < 0 ? null : Values[Ids[record]];
+}
+
+/// <summary><c>exact</c> and <c>category</c>: equal or not, with term-frequency adjustment on agreement.</summary>
+public sealed class ExactComparison(string column, string kind = "exact") : NormalisedTextComparison(column, kind, ["equal", "different"])
+{
     /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.9, 0.1];
 
     /// <inheritdoc/>
-    public override void Prepare(IReadOnlyList<string?> values)
-    {
-        (_ids, _distinct) = Intern(values, Normalise);
-        SetTermFrequencies(_ids.Select(id => id < 0 ? null : _distinct[id]).ToArray());
-    }
-
-    /// <inheritdoc/>
-    public override int Compare(int i, int j)
-    {
-        var a = _ids[i];
-        var b = _ids[j];
-        return a < 0 || b < 0 ? Missing : a == b ? 0 : 1;
-    }
-
-    /// <inheritdoc/>
-    public override string? BlockingKey(int record, string? part) => _ids[record] < 0 ? null : _distinct[_ids[record]];
+    public override int Compare(int i, int j) => Trivial(Ids[i], Ids[j]) ?? 1;
 }
 
 /// <summary><c>text</c>: free text compared by Jaro–Winkler after normalisation.</summary>
-public sealed class TextComparison(string column) : Comparison(column, "text", ["exact", "Jaro-Winkler >= 0.92", "Jaro-Winkler >= 0.80", "different"])
+public sealed class TextComparison(string column) : NormalisedTextComparison(column, "text", ["exact", "Jaro-Winkler >= 0.92", "Jaro-Winkler >= 0.80", "different"])
 {
-    private int[] _ids = [];
-    private List<string> _distinct = [];
-
     /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.8, 0.1, 0.05, 0.05];
 
     /// <inheritdoc/>
-    public override void Prepare(IReadOnlyList<string?> values)
-    {
-        (_ids, _distinct) = Intern(values, Normalise);
-        SetTermFrequencies(_ids.Select(id => id < 0 ? null : _distinct[id]).ToArray());
-    }
-
-    /// <inheritdoc/>
     public override int Compare(int i, int j)
     {
-        var a = _ids[i];
-        var b = _ids[j];
+        var a = Ids[i];
+        var b = Ids[j];
         if (Trivial(a, b) is { } level)
         {
             return level;
         }
 
-        var jw = Similarity.JaroWinkler(_distinct[a], _distinct[b]);
+        var jw = Similarity.JaroWinkler(Values[a], Values[b]);
         return jw >= 0.92 ? 1 : jw >= 0.8 ? 2 : 3;
     }
-
-    /// <inheritdoc/>
-    public override string? BlockingKey(int record, string? part) => _ids[record] < 0 ? null : _distinct[_ids[record]];
 }
 
 /// <summary>A possibly partial date: year, month and day (0 when unknown).</summary>
