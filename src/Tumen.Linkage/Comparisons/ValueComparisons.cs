@@ -100,8 +100,8 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 }
 
-/// <summary><c>date</c>: exact; day and month swapped or one typing slip; same year; different.</summary>
-public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped or one digit off", "same year, day unknown", "same year", "different"])
+/// <summary><c>date</c>: exact; day and month swapped, one typing slip or the year one off; same year; different.</summary>
+public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped, one digit off or year off by one", "same year, day unknown", "same year", "different"])
 {
     private PartialDate[] _dates = [];
     private string?[] _digits = [];
@@ -150,7 +150,8 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
                 return 1;
             }
 
-            if (Similarity.Levenshtein(a, b, 1) <= 1)
+            // Birth years worked out from an age are often one off; the day and month then still agree.
+            if (Similarity.Levenshtein(a, b, 1) <= 1 || (Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day))
             {
                 return 1;
             }

@@ -246,6 +246,7 @@ public sealed record LinkSettings(
                 rules.Add([n, d + ":year"]);
                 rules.Add([n + ":surname", d]);
                 rules.Add([n + ":given", d]);
+                rules.Add([n, d + ":month_day"]);
             }
 
             foreach (var y in years)
