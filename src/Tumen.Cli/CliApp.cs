@@ -71,5 +71,7 @@ public static class CliApp
         yield return BackupCommand.Create(env);
         yield return BackupCommand.CreateRestore(env);
         yield return EstimateCommand.Create(env);
+        yield return LinkCommand.Create(env);
+        yield return GenerateCommand.Create(env);
     }
 }

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Tumen.Linkage.Csv;
+using Tumen.Linkage.Engine;
+using Tumen.Linkage.Generation;
+
+// End-to-end linkage benchmark: generate N Korean person records with known truth, write them as CSV,
+// then time what `tumen link --input FILE --out clusters.csv` does: read, link, write clusters.
+// Usage: dotnet run -c Release --project bench/Tumen.Bench.Linkage -- [records=1000000] [duplicates=0.3] [seed=42]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var duplicates = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0.3;
+var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 42;
+var dir = Path.Combine(Path.GetTempPath(), "tumen-bench-linkage-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(dir);
+try
+{
+    var input = Path.Combine(dir, "persons.csv");
+    var generate = Stopwatch.StartNew();
+    var records = new PersonGenerator(seed).Generate(count, duplicates);
+    using (var writer = new StreamWriter(input, append: false, new UTF8Encoding(false)))
+    {
+        PersonGenerator.WriteCsv(writer, records);
+    }
+
+    var truth = records.ToDictionary(r => r.Id, r => r.Cluster, StringComparer.Ordinal);
+    records = null;
+    GC.Collect();
+    Console.WriteLine(FormattableString.Invariant($"generated {count:N0} records ({duplicates:P0} duplicates) in {generate.Elapsed.TotalSeconds:0.0} s"));
+
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var total = Stopwatch.StartNew();
+    var settings = LinkSettings.Infer(CsvRecords.ReadHeader(input));
+    var table = CsvRecords.Read([input], settings.IdColumn);
+    var read = total.Elapsed.TotalSeconds;
+    var lastStage = "";
+    var progress = new Progress(p =>
+    {
+        if (p.Stage != lastStage)
+        {
+            Console.WriteLine(FormattableString.Invariant($"  {total.Elapsed.TotalSeconds,6:0.0} s  {p.Stage}"));
+            lastStage = p.Stage;
+        }
+    });
+    var result = new LinkEngine().Link(table, settings, progress);
+    var link = total.Elapsed.TotalSeconds - read;
+    CsvRecords.WriteClusters(Path.Combine(dir, "clusters.csv"), result);
+    total.Stop();
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+
+    var score = PairwiseScore.Compute(result.ClusterOf, table.Ids.Select(id => truth[id]).ToArray());
+    var s = result.Statistics;
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024 * 1024);
+    Console.WriteLine(FormattableString.Invariant($"records            {s.Records:N0}"));
+    Console.WriteLine(FormattableString.Invariant($"candidate pairs    {s.Comparisons:N0} (skipped blocks {s.SkippedBlocks}, pairs in them {s.SkippedPairs:N0})"));
+    Console.WriteLine(FormattableString.Invariant($"linked pairs       {s.PairsAboveThreshold:N0}; clusters {s.Clusters:N0}"));
+    Console.WriteLine(FormattableString.Invariant($"read csv           {read:0.00} s"));
+    Console.WriteLine(FormattableString.Invariant($"link (engine)      {s.Seconds:0.00} s ({s.Comparisons / s.Seconds:N0} comparisons/s end to end in the engine)"));
+    Console.WriteLine(FormattableString.Invariant($"end to end         {total.Elapsed.TotalSeconds:0.00} s wall (read + link + write clusters), {cpu:0.00} s CPU over both cores"));
+    Console.WriteLine(FormattableString.Invariant($"load average       {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (other processes share these cores)"));
+    Console.WriteLine(FormattableString.Invariant($"peak working set   {peak:0.00} GB"));
+    Console.WriteLine(FormattableString.Invariant($"pairwise           P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000}"));
+    Console.WriteLine(FormattableString.Invariant($"cores              {Environment.ProcessorCount}"));
+}
+finally
+{
+    Directory.Delete(dir, recursive: true);
+}
+
+internal sealed class Progress(Action<LinkProgress> report) : IProgress<LinkProgress>
+{
+    public void Report(LinkProgress value) => report(value);
+}

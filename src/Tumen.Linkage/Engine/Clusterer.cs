@@ -1,0 +1,146 @@
+namespace Tumen.Linkage.Engine;
+
+/// <summary>
+/// Turns pairwise links into clusters: connected components of links at or above the threshold, each
+/// checked for chaining. A component whose links are sparse (A–B–C–D–E held together by single weak
+/// links) is split at its weakest links until every part is dense enough or a pair.
+/// </summary>
+internal static class Clusterer
+{
+    public static int[] Cluster(int count, IReadOnlyList<ScoredPair> pairs, double threshold, double minDensity)
+    {
+        var links = pairs.Where(p => p.Probability >= threshold).ToList();
+        var parent = Enumerable.Range(0, count).ToArray();
+        foreach (var p in links)
+        {
+            Union(parent, p.Left, p.Right);
+        }
+
+        var byRoot = new Dictionary<int, List<ScoredPair>>();
+        foreach (var p in links)
+        {
+            var root = Find(parent, p.Left);
+            if (!byRoot.TryGetValue(root, out var list))
+            {
+                byRoot[root] = list = [];
+            }
+
+            list.Add(p);
+        }
+
+        var cluster = new int[count];
+        Array.Fill(cluster, -1);
+        var next = 0;
+        foreach (var edges in byRoot.Values)
+        {
+            foreach (var part in Split(edges, minDensity, 0))
+            {
+                var id = next++;
+                foreach (var node in part)
+                {
+                    cluster[node] = id;
+                }
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (cluster[i] < 0)
+            {
+                cluster[i] = next++;
+            }
+        }
+
+        return cluster;
+    }
+
+    private static IEnumerable<HashSet<int>> Split(List<ScoredPair> edges, double minDensity, int depth)
+    {
+        var nodes = new HashSet<int>();
+        foreach (var e in edges)
+        {
+            nodes.Add(e.Left);
+            nodes.Add(e.Right);
+        }
+
+        var n = nodes.Count;
+        var density = n < 2 ? 1 : edges.Count / (n * (n - 1) / 2.0);
+        if (n <= 3 || density >= minDensity || depth > 64)
+        {
+            yield return nodes;
+            yield break;
+        }
+
+        // Drop the weakest links and look at what stays connected.
+        var weakest = edges.Min(e => e.Probability);
+        var kept = edges.Where(e => e.Probability > weakest).ToList();
+        var parent = new Dictionary<int, int>();
+        foreach (var node in nodes)
+        {
+            parent[node] = node;
+        }
+
+        foreach (var e in kept)
+        {
+            Union(parent, e.Left, e.Right);
+        }
+
+        var groups = nodes.GroupBy(node => Find(parent, node));
+        foreach (var group in groups)
+        {
+            var members = group.ToHashSet();
+            var inner = kept.Where(e => members.Contains(e.Left)).ToList();
+            if (inner.Count == 0)
+            {
+                yield return members;
+                continue;
+            }
+
+            foreach (var part in Split(inner, minDensity, depth + 1))
+            {
+                yield return part;
+            }
+        }
+    }
+
+    private static int Find(int[] parent, int x)
+    {
+        while (parent[x] != x)
+        {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+
+        return x;
+    }
+
+    private static void Union(int[] parent, int a, int b)
+    {
+        var ra = Find(parent, a);
+        var rb = Find(parent, b);
+        if (ra != rb)
+        {
+            parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+    }
+
+    private static int Find(Dictionary<int, int> parent, int x)
+    {
+        while (parent[x] != x)
+        {
+            x = parent[x] = parent[parent[x]];
+        }
+
+        return x;
+    }
+
+    private static void Union(Dictionary<int, int> parent, int a, int b)
+    {
+        var ra = Find(parent, a);
+        var rb = Find(parent, b);
+        if (ra != rb)
+        {
+            parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+    }
+}

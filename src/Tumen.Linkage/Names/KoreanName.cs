@@ -1,0 +1,322 @@
+using System.Text;
+
+namespace Tumen.Linkage.Names;
+
+/// <summary>Which way a reading of a name was obtained; weaker routes explain weaker matches.</summary>
+public enum NameRoute
+{
+    /// <summary>Read from Hangul.</summary>
+    Hangul,
+
+    /// <summary>Read from Han characters through their Korean reading.</summary>
+    Han,
+
+    /// <summary>A Latin romanisation of Korean (RR, MR, DPRK or a popular spelling).</summary>
+    Romanized,
+
+    /// <summary>Latin pinyin read back into Korean through the characters it may stand for (one-to-many).</summary>
+    Pinyin,
+}
+
+/// <summary>
+/// One way to read a written name: family name (its surname classes and sound key) and given name
+/// (its sound key). A written name can have several readings: family name first or last, or a
+/// given name that is Korean romanisation or Chinese pinyin.
+/// </summary>
+public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClasses, string SurnameKey, string GivenKey, NameRoute Route)
+{
+    /// <summary>The surname classes as a bit set (class ids below 128), so the comparator tests them with one AND.</summary>
+    internal UInt128 SurnameMask { get; } = Mask(SurnameClasses);
+
+    /// <summary>Which letters the given-name key holds (bit c &amp; 31), for a cheap upper bound on its similarity.</summary>
+    internal uint GivenLetters { get; } = Letters(GivenKey);
+
+    private static uint Letters(string key)
+    {
+        uint mask = 0;
+        foreach (var c in key)
+        {
+            mask |= 1u << (c & 31);
+        }
+
+        return mask;
+    }
+
+    private static UInt128 Mask(IReadOnlyList<int> classes)
+    {
+        UInt128 mask = 0;
+        for (var i = 0; i < classes.Count; i++)
+        {
+            if (classes[i] < 128)
+            {
+                mask |= UInt128.One << classes[i];
+            }
+        }
+
+        return mask;
+    }
+}
+
+/// <summary>A name in any script, parsed once into the readings the comparator works on.</summary>
+public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Readings)
+{
+    private const int MaxReadings = 6;
+
+    /// <summary>True when nothing readable was found.</summary>
+    public bool IsEmpty => Readings.Count == 0;
+
+    /// <summary>Parses a whole name: 이금순, 李今顺, Lee Keum-soon, Keum-soon LEE, Ri Kum Sun, Li Jinshun, 리 금순.</summary>
+    public static KoreanName Parse(string? text) => Parse(text, Surnames.Default, HanCharacters.Default);
+
+    /// <summary>Parses a whole name with the given tables.</summary>
+    public static KoreanName Parse(string? text, Surnames surnames, HanCharacters han)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new KoreanName(text ?? "", []);
+        }
+
+        var normal = text.Normalize(NormalizationForm.FormKC).Trim();
+        var surnameFirst = normal.Contains(',', StringComparison.Ordinal);
+        var tokens = normal.Split([' ', ',', '\t', '·', '・', '.', '_'], StringSplitOptions.RemoveEmptyEntries);
+        var readings = new List<NameReading>();
+        if (tokens.Length == 1 && !IsLatin(tokens[0]))
+        {
+            SplitCjk(tokens[0], surnames, han, readings);
+        }
+        else if (tokens.Length >= 2 && tokens.All(t => !IsLatin(t)))
+        {
+            AddCjk(tokens[0], string.Concat(tokens.Skip(1)), surnames, han, readings);
+            if (tokens.Length == 2)
+            {
+                AddCjk(tokens[1], tokens[0], surnames, han, readings);
+            }
+        }
+        else if (tokens.Length == 1)
+        {
+            AddGivenOnly(tokens[0], han, readings);
+        }
+        else
+        {
+            AddLatin(tokens, surnameFirst, surnames, han, readings);
+        }
+
+        return new KoreanName(text, readings.Take(MaxReadings).ToArray());
+    }
+
+    /// <summary>Keys of a given name alone (any script), first the most likely; pinyin readings follow.</summary>
+    public static IReadOnlyList<(string Key, NameRoute Route)> GivenKeys(string given, HanCharacters han)
+    {
+        if (!ReferenceEquals(han, HanCharacters.Default))
+        {
+            return ComputeGivenKeys(given, han);
+        }
+
+        if (GivenCache.TryGetValue(given, out var cached))
+        {
+            return cached;
+        }
+
+        var keys = ComputeGivenKeys(given, han);
+        if (Volatile.Read(ref _givenCached) < 4_000_000 && GivenCache.TryAdd(given, keys))
+        {
+            Interlocked.Increment(ref _givenCached);
+        }
+
+        return keys;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Key, NameRoute Route)>> GivenCache = new(StringComparer.Ordinal);
+    private static int _givenCached;
+
+    private static IReadOnlyList<(string Key, NameRoute Route)> ComputeGivenKeys(string given, HanCharacters han)
+    {
+        var result = new List<(string, NameRoute)>();
+        if (given.Length == 0)
+        {
+            return result;
+        }
+
+        if (Hangul.IsAllSyllables(given))
+        {
+            result.Add((PhoneticKey.FromHangul(given), NameRoute.Hangul));
+            return result;
+        }
+
+        if (given.All(HanCharacters.IsHan))
+        {
+            foreach (var reading in HanReadings(given, han))
+            {
+                result.Add((PhoneticKey.FromHangul(reading), NameRoute.Han));
+            }
+
+            return result;
+        }
+
+        var folded = PhoneticKey.Fold(given);
+        var syllables = han.SegmentPinyin(folded);
+        var pinyinFirst = syllables is not null && LooksLikePinyin(folded);
+        if (!pinyinFirst)
+        {
+            result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
+        }
+
+        if (syllables is not null)
+        {
+            foreach (var reading in Product(syllables.Select(han.HangulForPinyin).ToArray()))
+            {
+                var key = PhoneticKey.FromHangul(reading);
+                if (!result.Exists(r => string.Equals(r.Item1, key, StringComparison.Ordinal)))
+                {
+                    result.Add((key, NameRoute.Pinyin));
+                }
+            }
+        }
+
+        if (pinyinFirst)
+        {
+            result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
+        }
+
+        return result;
+    }
+
+    // Letter groups that Korean romanisations never write but pinyin does (x, q, z, zh, uan, iao, ...).
+    private static bool LooksLikePinyin(string folded)
+    {
+        if (folded.AsSpan().IndexOfAny("xqz") >= 0)
+        {
+            return true;
+        }
+
+        string[] marks = ["uan", "iao", "ian", "ao", "ou", "ei", "ie", "ing", "iu", "uo", "ai"];
+        return marks.Any(m => folded.Contains(m, StringComparison.Ordinal));
+    }
+
+    private static bool IsLatin(string token) => token.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F');
+
+    private static void SplitCjk(string token, Surnames surnames, HanCharacters han, List<NameReading> readings)
+    {
+        if (token.Length >= 3 && (surnames.IsHangulSurname(token[..2]) || surnames.IsHanSurname(token[..2])))
+        {
+            AddCjk(token[..2], token[2..], surnames, han, readings);
+        }
+
+        AddCjk(token[..1], token[1..], surnames, han, readings);
+    }
+
+    private static void AddCjk(string surname, string given, Surnames surnames, HanCharacters han, List<NameReading> readings)
+    {
+        var classes = surnames.Lookup(surname);
+        string surnameKey;
+        NameRoute route;
+        if (Hangul.IsAllSyllables(surname))
+        {
+            surnameKey = PhoneticKey.FromHangul(surname);
+            route = NameRoute.Hangul;
+        }
+        else
+        {
+            var reading = HanReadings(surname, han).FirstOrDefault() ?? "";
+            surnameKey = reading.Length > 0 ? PhoneticKey.FromHangul(reading) : "";
+            route = NameRoute.Han;
+        }
+
+        var givens = GivenKeys(given, han);
+        if (givens.Count == 0)
+        {
+            readings.Add(new NameReading(surname, classes, surnameKey, "", route));
+        }
+
+        foreach (var (key, givenRoute) in givens)
+        {
+            readings.Add(new NameReading(surname, classes, surnameKey, key, route == NameRoute.Hangul ? givenRoute : route));
+        }
+    }
+
+    private static void AddGivenOnly(string token, HanCharacters han, List<NameReading> readings)
+    {
+        foreach (var (key, route) in GivenKeys(token, han))
+        {
+            readings.Add(new NameReading("", [], "", key, route));
+        }
+    }
+
+    private static void AddLatin(string[] tokens, bool surnameFirst, Surnames surnames, HanCharacters han, List<NameReading> readings)
+    {
+        var first = tokens[0];
+        var last = tokens[^1];
+        var firstKnown = surnames.Lookup(first).Count > 0;
+        var lastKnown = surnames.Lookup(last).Count > 0;
+        var upperFirst = IsUpper(first) && !IsUpper(last);
+        var upperLast = IsUpper(last) && !IsUpper(first);
+        var preferLast = !surnameFirst && !upperFirst && (upperLast || (lastKnown && !firstKnown) || (tokens.Length == 2 && lastKnown && firstKnown && Share(last, surnames) > Share(first, surnames)));
+        var tryFirst = surnameFirst || upperFirst || firstKnown || !lastKnown;
+        var tryLast = !surnameFirst && !upperFirst && (lastKnown || !firstKnown) && tokens.Length <= 3;
+        var orders = new List<bool>();
+        if (preferLast && tryLast)
+        {
+            orders.Add(false);
+        }
+
+        if (tryFirst)
+        {
+            orders.Add(true);
+        }
+
+        if (!preferLast && tryLast)
+        {
+            orders.Add(false);
+        }
+
+        foreach (var surnameIsFirst in orders)
+        {
+            var surname = surnameIsFirst ? first : last;
+            var given = string.Concat(surnameIsFirst ? tokens.Skip(1) : tokens.Take(tokens.Length - 1));
+            var classes = surnames.Lookup(surname);
+            var surnameKey = PhoneticKey.FromLatin(surname);
+            foreach (var (key, route) in GivenKeys(given, han))
+            {
+                readings.Add(new NameReading(surname, classes, surnameKey, key, route));
+            }
+        }
+    }
+
+    private static double Share(string surname, Surnames surnames) => surnames.Lookup(surname).Max(id => surnames.Classes[id].SharePercent);
+
+    private static bool IsUpper(string token) => token.Length > 1 && token.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    private static IEnumerable<string> HanReadings(string han, HanCharacters table)
+    {
+        var options = new IReadOnlyList<string>[han.Length];
+        for (var i = 0; i < han.Length; i++)
+        {
+            var r = table.Readings(han[i]);
+            if (r.Count == 0)
+            {
+                return [];
+            }
+
+            options[i] = r;
+        }
+
+        return Product(options);
+    }
+
+    private static IEnumerable<string> Product(IReadOnlyList<string>[] options)
+    {
+        IEnumerable<string> acc = [""];
+        foreach (var option in options)
+        {
+            if (option.Count == 0)
+            {
+                return [];
+            }
+
+            var current = option;
+            acc = acc.SelectMany(prefix => current.Select(o => prefix + o));
+        }
+
+        return acc.Take(4);
+    }
+}
