@@ -24,7 +24,7 @@ public sealed class HanCharacters
         var simplified = new Dictionary<char, char>();
         var traditional = new Dictionary<char, char>();
         var byPinyin = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var row in Csv.Parse(csv).Skip(1))
+        foreach (var row in Tumen.Core.Csv.Parse(csv).Skip(1))
         {
             var trad = row[0][0];
             var simp = row[1][0];

@@ -32,7 +32,7 @@ public sealed class Surnames
         var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byHangul = new Dictionary<string, int>(StringComparer.Ordinal);
         var byHan = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var row in Csv.Parse(csv).Skip(1))
+        foreach (var row in Tumen.Core.Csv.Parse(csv).Skip(1))
         {
             var id = classes.Count;
             var cls = new SurnameClass(id, row[0], row[1].Split('|'), row[2].Split('|'), row[3].Split('|'), double.Parse(row[4], CultureInfo.InvariantCulture));
