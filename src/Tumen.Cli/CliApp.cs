@@ -51,5 +51,6 @@ public static class CliApp
     private static IEnumerable<Command> Commands(CliEnvironment env)
     {
         yield return VersionCommand.Create(env);
+        yield return ExtractCommand.Create(env);
     }
 }

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Tumen.Ingest.Documents;
+
+namespace Tumen.Ingest.Extraction.Corpus;
+
+/// <summary>
+/// Finds the same testimony quoted in several documents. Within a language, quotations match when
+/// most word pairs of the shorter one recur in the other (containment, so a quote cut short still
+/// matches its full form); across languages, when they share at least two anchors — numbers, places,
+/// organisations — that a translation keeps. Candidates come from an inverted index, not all pairs.
+/// </summary>
+internal static class TestimonyMatcher
+{
+    private const double MinContainment = 0.35;
+    private const int MinShared = 3;
+    private const int MaxPosting = 64;
+
+    public static List<Testimony> Match(IReadOnlyList<DocumentFindings> documents)
+    {
+        var items = new List<(int Doc, Quotation Quote, HashSet<ulong> Pairs, HashSet<string> Anchors, string Language)>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var f = documents[d];
+            foreach (var q in f.Quotes)
+            {
+                var anchors = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in f.Places.Where(p => q.Span.Start <= p.Span.Start && p.Span.End <= q.Span.End))
+                {
+                    anchors.Add("place:" + p.PlaceId);
+                }
+
+                foreach (var o in f.Organisations.Where(o => q.Span.Start <= o.Span.Start && o.Span.End <= q.Span.End))
+                {
+                    anchors.Add("org:" + o.Name);
+                }
+
+                foreach (var c in f.Claims.Where(c => q.Span.Start <= c.Span.Start && c.Span.End <= q.Span.End))
+                {
+                    anchors.Add("n:" + (c.Value ?? c.Low ?? 0).ToString(CultureInfo.InvariantCulture));
+                }
+
+                items.Add((d, q, WordPairs(q.Text), anchors, LanguageDetector.Detect(q.Text)));
+            }
+        }
+
+        var sets = new UnionFind(items.Count);
+        var postings = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var pair in items[i].Pairs)
+            {
+                if (!postings.TryGetValue(pair, out var list))
+                {
+                    postings[pair] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var shared = new Dictionary<int, int>();
+            foreach (var pair in items[i].Pairs)
+            {
+                var list = postings[pair];
+                if (list.Count > MaxPosting)
+                {
+                    continue;
+                }
+
+                foreach (var j in list)
+                {
+                    if (j > i)
+                    {
+                        shared[j] = shared.GetValueOrDefault(j) + 1;
+                    }
+                }
+            }
+
+            foreach (var (j, count) in shared)
+            {
+                var smaller = Math.Min(items[i].Pairs.Count, items[j].Pairs.Count);
+                if (count >= Math.Min(MinShared, smaller) && count >= MinContainment * smaller)
+                {
+                    sets.Union(i, j);
+                }
+            }
+        }
+
+        LinkAcrossLanguages(items.Select(x => (x.Anchors, x.Language)).ToList(), sets);
+
+        var byRoot = new Dictionary<int, List<int>>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var r = sets.Find(i);
+            if (!byRoot.TryGetValue(r, out var list))
+            {
+                byRoot[r] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        var testimonies = new List<Testimony>();
+        foreach (var members in byRoot.Values.OrderBy(m => m[0]))
+        {
+            var occurrences = members
+                .Select(m => new QuoteOccurrence(documents[items[m].Doc].Document.Id, items[m].Quote.Span, items[m].Quote.Text, items[m].Quote.Speaker))
+                .ToList();
+            var fullest = occurrences.MaxBy(o => o.Text.Length)!;
+            var speaker = occurrences.Select(o => o.Speaker).FirstOrDefault(s => s is not null && !IsPronoun(s))
+                ?? occurrences.Select(o => o.Speaker).FirstOrDefault(s => s is not null);
+            testimonies.Add(new Testimony("q" + (testimonies.Count + 1).ToString(CultureInfo.InvariantCulture), fullest.Text, speaker, occurrences));
+        }
+
+        return testimonies;
+    }
+
+    private static void LinkAcrossLanguages(List<(HashSet<string> Anchors, string Language)> items, UnionFind sets)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var a in items[i].Anchors)
+            {
+                if (!postings.TryGetValue(a, out var list))
+                {
+                    postings[a] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var shared = new Dictionary<int, int>();
+            foreach (var a in items[i].Anchors)
+            {
+                var list = postings[a];
+                if (list.Count > MaxPosting)
+                {
+                    continue;
+                }
+
+                foreach (var j in list.Where(j => j > i && items[j].Language != items[i].Language))
+                {
+                    shared[j] = shared.GetValueOrDefault(j) + 1;
+                }
+            }
+
+            foreach (var (j, count) in shared)
+            {
+                if (count >= 2)
+                {
+                    sets.Union(i, j);
+                }
+            }
+        }
+    }
+
+    private static bool IsPronoun(string s) => s.ToLowerInvariant() is "she" or "he" or "they" or "그는" or "그녀는" or "她" or "他";
+
+    /// <summary>Hashes of adjacent word pairs (Latin) and character pairs (Hangul, Han), case- and apostrophe-insensitive.</summary>
+    internal static HashSet<ulong> WordPairs(string text)
+    {
+        var tokens = new List<ulong>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (TextScan.IsCjk(c))
+            {
+                tokens.Add(c);
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetterOrDigit(c))
+            {
+                i++;
+                continue;
+            }
+
+            ulong h = 14695981039346656037UL;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’') && !TextScan.IsCjk(text[i]))
+            {
+                var ch = text[i] == '’' ? '\'' : char.ToLowerInvariant(text[i]);
+                h = (h ^ ch) * 1099511628211UL;
+                i++;
+            }
+
+            tokens.Add(h);
+        }
+
+        var pairs = new HashSet<ulong>();
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            pairs.Add((tokens[k] * 31) ^ (tokens[k + 1] * 1099511628211UL) ^ 0x9E3779B97F4A7C15UL);
+        }
+
+        return pairs;
+    }
+}
