@@ -31,7 +31,7 @@ internal sealed partial class AttributionFinder
         }
 
         var subject = SubjectVerb().Match(s);
-        if (subject.Success)
+        if (subject.Success && !NumberWords.SentenceOpeners.Contains(subject.Groups["src"].Value) && subject.Groups["src"].Value is not ("It" or "Last" or "This" or "That" or "These" or "Those" or "A" or "Many" or "Most"))
         {
             return Clean(subject.Groups["src"].Value);
         }

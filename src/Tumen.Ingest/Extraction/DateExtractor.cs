@@ -150,7 +150,7 @@ internal static partial class DateExtractor
     [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s?[년年]\s?(?<m>\d{1,2})\s?[월月]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex CjkMonthYear();
 
-    [GeneratedRegex(@"(?:\b(?:from|between)\s)?(?<![\d,.])(?<y1>(?:19|20)\d\d)\s?(?:-|–|—|~|to|and|until|至|到|부터|년부터|년\s?~|年至|年到)\s?(?<y2>(?:19|20)\d\d|\d\d(?!\d))(?:\s?(?:년까지|년|年))?(?![\d,%])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"(?:\b(?:from|between)\s)?(?<![\d,.])(?<y1>(?:19|20)\d\d)\s?(?:-|–|—|~|to|and|until|至|到|부터|년부터|년\s?~|年至|年到)\s?(?<y2>(?:19|20)\d\d|\d\d(?!\d))(?:\s?(?:년까지|년|年))?(?![\d%]|[,.]\d)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex YearRange();
 
     [GeneratedRegex(@"\b(?:the\s)?(?:(?<part>early|mid|late)[-\s])?(?<y>(?:19|20)\d0)s\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
@@ -165,7 +165,7 @@ internal static partial class DateExtractor
     [GeneratedRegex(@"\b(?:" + Month + @")\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s\d{4})|\b\d{1,2}(?:st|nd|rd|th)?\s(?:" + Month + @")\b(?!\.?,?\s\d{4})|\bon the \d{1,2}(?:st|nd|rd|th)\b|(?<!\d)\d{1,2}\s?월\s?\d{1,2}\s?일|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日|(?<![\d月年])\d{1,2}日", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"(?<![\d,.$£€₩¥])(?<y>(?:19|20)\d\d)(?![\d,.%])(?:\s?[년年](?!\s?(?:간|동안)))?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"(?<![\d,.$£€₩¥])(?<y>(?:19|20)\d\d)(?![\d%]|[,.]\d)(?:\s?[년年](?!\s?(?:간|동안)))?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex Year();
 
     [GeneratedRegex(@"(?:Published|Updated|Posted|Date|Dated|발행|입력|게재|发布|发表|日期)\s?:?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]

@@ -99,7 +99,26 @@ internal static partial class EnglishNumbers
             return true;
         }
 
-        return m.Index >= 4 && text.AsSpan(m.Index - 4, 4) is "No. " or "no. ";
+        if (m.Index >= 4 && text.AsSpan(m.Index - 4, 4) is "No. " or "no. ")
+        {
+            return true;
+        }
+
+        // "Tier 3", "Covid 19", "Article 7": a capitalised name right before a bare number.
+        if (m.Groups["cur"].Success || m.Groups["pct"].Success || m.Index < 2 || text[m.Index - 1] != ' ')
+        {
+            return false;
+        }
+
+        var wordEnd = m.Index - 1;
+        var wordStart = wordEnd;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..wordEnd];
+        return word.Length > 1 && char.IsUpper(word[0]) && !NumberWords.SentenceOpeners.Contains(word);
     }
 
     private static (double? Low, double? High, double? Value) VagueRange(string words) => words switch

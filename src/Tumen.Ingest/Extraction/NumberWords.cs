@@ -54,7 +54,14 @@ internal static class NumberWords
         "remain", "remains", "became", "become", "said", "say", "says", "told", "reported", "report", "reports", "estimated", "a", "per",
         "each", "every", "annually", "mints", "generates", "generating", "make", "makes", "made", "earn", "earns", "where", "whereas",
         "with", "previously", "already", "now", "today", "yet", "still", "also", "not", "get", "got", "go", "went", "do", "does", "did",
-        "for", "by", "from", "across", "during", "through", "within", "without", "under", "over", "since",
+        "for", "by", "to", "across", "during", "through", "within", "without", "under", "over", "since",
+    };
+
+    /// <summary>Capitalised words that may stand before a figure without making it part of a name ("Tier 3", "Covid 19").</summary>
+    public static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "Between", "About", "Some", "Over", "Around", "More", "Nearly", "Almost", "Up", "At", "As", "An", "Roughly", "Approximately",
+        "Estimated", "Only", "Just", "Of", "In", "By", "To", "From", "Since", "And", "But", "The", "Another", "Fewer", "Less", "Under",
     };
 
     /// <summary>Verbs that introduce a statement of fact by a source.</summary>

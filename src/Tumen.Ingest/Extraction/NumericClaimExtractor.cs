@@ -95,6 +95,10 @@ internal static partial class NumericClaimExtractor
                 {
                     alternatives.Add(new NumericClaim(alt.Groups["a"].Value, altAtom.Value, null, null, altUnit, qualifier, null, null, new TextSpan(alt.Index + 1, alt.Index + alt.Length - 1), "en.alternative"));
                     end = alt.Index + alt.Length;
+                    for (var k = i + 1; k < atoms.Count && atoms[k].Start < end; k++)
+                    {
+                        used[k] = true;
+                    }
                 }
             }
 
@@ -245,7 +249,10 @@ internal static partial class NumericClaimExtractor
 
             first = false;
             words.Add(word);
-            unit ??= NumberWords.PeopleNouns.Contains(word) ? "people" : NumberWords.CaseNouns.Contains(word) ? "cases" : null;
+            if (words.Count <= 4)
+            {
+                unit ??= NumberWords.PeopleNouns.Contains(word) ? "people" : NumberWords.CaseNouns.Contains(word) ? "cases" : null;
+            }
             i = next;
         }
 
@@ -295,10 +302,6 @@ internal static partial class NumericClaimExtractor
         else if (stoppedAt.Length == 1 && !char.IsLetter(stoppedAt[0]))
         {
             return null;
-        }
-        else
-        {
-            i -= stoppedAt.Length;
         }
 
         var words = new List<string>();

@@ -100,23 +100,25 @@ internal static partial class QuoteExtractor
         return inner.Count(c => c == ' ') >= 3;
     }
 
+    private static string? Speaker(Match m) => m.Groups["spk"].Value.Trim().TrimEnd('.', ',') is { Length: > 0 } s ? s : null;
+
     private static string? SpeakerAfter(string text, int from, int to)
     {
         var window = text[from..Math.Min(to, from + 140)];
         var m = AfterSubjectVerb().Match(window);
         if (m.Success)
         {
-            return m.Groups["spk"].Value.Trim();
+            return Speaker(m);
         }
 
         m = AfterVerbSubject().Match(window);
         if (m.Success)
         {
-            return m.Groups["spk"].Value.Trim();
+            return Speaker(m);
         }
 
         m = AfterCjk().Match(window);
-        return m.Success ? m.Groups["spk"].Value.Trim() : null;
+        return m.Success ? Speaker(m) : null;
     }
 
     private static string? SpeakerBefore(string text, int paragraphStart, int open)
@@ -132,14 +134,14 @@ internal static partial class QuoteExtractor
         var m = BeforeEnglish().Match(window);
         if (m.Success)
         {
-            return m.Groups["spk"].Value.Trim();
+            return Speaker(m);
         }
 
         m = BeforeCjk().Match(window);
-        return m.Success ? m.Groups["spk"].Value.Trim() : null;
+        return m.Success ? Speaker(m) : null;
     }
 
-    [GeneratedRegex(@"^\s*,?\s*(?<spk>(?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;“”""]{1,50}?|[Ss]he|[Hh]e|[Tt]hey|(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\s(?:further\s)?(?:said|says|told|tells|added|adds|explained|explains|stated|recalled|recounted|wrote|testified|warned|asked|recounts)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"^\s*,?\s*(?<spk>(?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;“”""]{1,50}?|[Ss]he|[Hh]e|[Tt]hey|(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\s(?:further\s)?(?:said|says|told|tells|added|adds|explained|explains|stated|recalled|recounted|wrote|testified|warned|asked|recounts|reports|reported|warns|writes)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
     private static partial Regex AfterSubjectVerb();
 
     [GeneratedRegex(@"^\s*,?\s*(?:said|says|added|explains|explained|told|warned|recalled)\s(?<spk>(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}|(?:an?|the)\s[^,.;“”""]{1,50}?)(?=[,.;]|\s(?:of|from|in|at|who)\b|$)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]

@@ -25,7 +25,7 @@ internal static class TextScan
     public static bool EndsSentence(string text, int i)
     {
         var c = text[i];
-        if (c is '\n' or '。' or '！' or '？' or '!' or '?')
+        if (c is '\n' or '。' or '！' or '？' or '!' or '?' or ';' or '；')
         {
             return true;
         }

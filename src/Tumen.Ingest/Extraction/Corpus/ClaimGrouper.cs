@@ -108,7 +108,25 @@ internal static class ClaimGrouper
         var pb = b.Population.Count > 0 ? b.Population : b.Context;
         var shared = pa.Count(pb.Contains);
         var closeInValue = Close(a.Claim, b.Claim);
-        return (shared >= 2 && Concepts.Jaccard(pa, pb) >= 0.5) || (closeInValue && shared >= 2 && Concepts.Jaccard(a.Context, b.Context) >= 0.2);
+        if (shared >= 2 && Concepts.Jaccard(pa, pb) >= 0.5)
+        {
+            return true;
+        }
+
+        // A precise figure restated with different words: close in value, and its sentences share concepts.
+        // Money is specific enough that one shared concept will do; a head count needs two.
+        if (!closeInValue || a.Claim.Vague || b.Claim.Vague)
+        {
+            return false;
+        }
+
+        var ca = Union(a.Population, a.Context);
+        var cb = Union(b.Population, b.Context);
+        var money = a.UnitFamily is "usd" or "gbp" or "eur" or "krw" or "cny";
+        var needed = money ? 1 : 2;
+        return money
+            ? ca.Count(cb.Contains) >= needed
+            : (a.Population.Count == 0 || b.Population.Count == 0) && ca.Count(cb.Contains) >= needed && Concepts.Jaccard(ca, cb) >= 0.1;
     }
 
     private static HashSet<string> Union(HashSet<string> a, HashSet<string> b) => [.. a, .. b];
@@ -133,7 +151,7 @@ internal static class ClaimGrouper
             "more than" or "at least" => (lo, double.PositiveInfinity),
             "less than" or "as little as" or "as young as" => (0, hi),
             "up to" when c.Value is not null => (0, hi),
-            "about" or "nearly" => (lo * 0.9, hi * 1.1),
+            "about" or "nearly" when c.Value is not null => (lo * 0.9, hi * 1.1),
             _ => (lo, hi),
         };
     }

@@ -16,7 +16,7 @@ internal static class Concepts
         ["industry"] = "trafficking", ["slavery"] = "trafficking", ["slave"] = "trafficking", ["prostitution"] = "trafficking", ["flesh"] = "trafficking",
         ["sex"] = "trafficking", ["sexual"] = "trafficking", ["brothel"] = "trafficking",
         ["victim"] = "victim", ["case"] = "case", ["violation"] = "violation", ["abuse"] = "violation", ["child"] = "child", ["children"] = "child",
-        ["people"] = "people", ["person"] = "people", ["profit"] = "money", ["revenue"] = "money", ["worth"] = "money", ["mint"] = "money", ["generating"] = "money",
+        ["people"] = "people", ["person"] = "people", ["profit"] = "money", ["revenue"] = "money", ["worth"] = "money", ["mint"] = "money", ["generating"] = "money", ["profiting"] = "money",
     };
 
     private static readonly (string Word, string Concept)[] CjkWords =

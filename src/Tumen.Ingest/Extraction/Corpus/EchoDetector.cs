@@ -157,7 +157,16 @@ internal static partial class EchoDetector
         return keys;
     }
 
-    private static double Round(double v) => v == 0 ? 0 : Math.Round(v, 2 - (int)Math.Floor(Math.Log10(Math.Abs(v))));
+    private static double Round(double v)
+    {
+        if (v == 0)
+        {
+            return 0;
+        }
+
+        var scale = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(v))) - 2);
+        return Math.Round(v / scale) * scale;
+    }
 
     private static IEnumerable<(int A, int B, List<string> Shared)> SharedKeys(List<HashSet<string>> facts)
     {

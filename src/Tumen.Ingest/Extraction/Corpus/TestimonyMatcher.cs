@@ -34,6 +34,11 @@ internal static class TestimonyMatcher
                     anchors.Add("org:" + o.Name);
                 }
 
+                foreach (var v in f.Violations.Where(v => q.Span.Start <= v.Span.Start && v.Span.End <= q.Span.End))
+                {
+                    anchors.Add("violation:" + v.Type);
+                }
+
                 foreach (var c in f.Claims.Where(c => q.Span.Start <= c.Span.Start && c.Span.End <= q.Span.End))
                 {
                     anchors.Add("n:" + (c.Value ?? c.Low ?? 0).ToString(CultureInfo.InvariantCulture));
@@ -152,7 +157,8 @@ internal static class TestimonyMatcher
 
             foreach (var (j, count) in shared)
             {
-                if (count >= 2)
+                // Three shared anchors, one of them a place, organisation or number: a translation keeps those.
+                if (count >= 3 && items[i].Anchors.Intersect(items[j].Anchors, StringComparer.Ordinal).Any(a => !a.StartsWith("violation:", StringComparison.Ordinal)))
                 {
                     sets.Union(i, j);
                 }
