@@ -63,6 +63,10 @@ internal static partial class CjkClaimExtractor
             }
 
             var qualifier = Qualifier(m.Groups["q1"].Value, m.Groups["yeo"].Value + m.Groups["q2"].Value);
+            if (unit == "age" && qualifier == "as little as")
+            {
+                qualifier = "as young as";
+            }
             var (counts, predicate) = Counted(text, m.Index, m.Index + m.Length, unit);
             unit ??= counts is null ? null : "count";
             if (unit is null)
