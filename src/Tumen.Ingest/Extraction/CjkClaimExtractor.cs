@@ -36,7 +36,8 @@ internal static partial class CjkClaimExtractor
                 continue;
             }
 
-            if (unit is "years" && (chineseNumeral || first.Value.Value is >= 1900 and < 2100))
+            // "一名妇女" is "a woman"; "一年", "1년" are the time a story covers; 2020年 is a date.
+            if ((chineseNumeral && first.Value.Value == 1) || (unit is "years" && (chineseNumeral || first.Value.Value is <= 1 or (>= 1900 and < 2100))))
             {
                 continue;
             }
@@ -143,17 +144,17 @@ internal static partial class CjkClaimExtractor
         if (after.StartsWith('의') || after.StartsWith('的'))
         {
             var np = FirstPhrase(after[1..]);
-            return (np, null);
+            return (np.Length == 0 ? null : np, null);
         }
 
         if (unit is "people" && after.Length > 0 && LanguageOfHan(after))
         {
             var np = FirstPhrase(after);
-            return (np, null);
+            return (np.Length == 0 ? null : np, null);
         }
 
         var last = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(3);
-        var counts = string.Join(' ', last).TrimEnd('은', '는', '이', '가', '의', '中', '的', '有', '共');
+        var counts = string.Join(' ', last).TrimEnd('은', '는', '이', '가', '의', '中', '的', '有', '共').Trim();
         return (counts.Length == 0 ? null : counts, null);
     }
 

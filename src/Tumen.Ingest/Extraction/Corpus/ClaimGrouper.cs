@@ -12,7 +12,7 @@ internal static class ClaimGrouper
 {
     private const int MaxPosting = 400;
 
-    private sealed record Item(int Doc, NumericClaim Claim, string UnitFamily, HashSet<string> Population, HashSet<string> Predicate, HashSet<string> Context);
+    private sealed record Item(int Doc, NumericClaim Claim, string UnitFamily, HashSet<string> Population, HashSet<string> Predicate, HashSet<string> Context, int Sentence);
 
     public static List<ClaimGroup> Group(IReadOnlyList<DocumentFindings> documents)
     {
@@ -25,7 +25,7 @@ internal static class ClaimGrouper
                 var sentence = TextScan.Sentence(f.Document.Text, c.Span);
                 var predicate = Concepts.Of(c.Predicate);
                 var population = Concepts.Of(c.Predicate is null ? c.Counts : c.Counts?[..Math.Max(0, c.Counts.Length - c.Predicate.Length)]);
-                items.Add(new Item(d, c, Family(c.Unit), population, predicate, Concepts.Of(f.Document.Text[sentence.Start..sentence.End])));
+                items.Add(new Item(d, c, Family(c.Unit), population, predicate, Concepts.Of(f.Document.Text[sentence.Start..sentence.End]), sentence.Start));
             }
         }
 
@@ -104,18 +104,22 @@ internal static class ClaimGrouper
             return Concepts.Jaccard(Union(a.Population, a.Predicate), Union(b.Population, b.Predicate)) >= 0.5;
         }
 
-        var pa = a.Population.Count > 0 ? a.Population : a.Context;
-        var pb = b.Population.Count > 0 ? b.Population : b.Context;
-        var shared = pa.Count(pb.Contains);
-        var closeInValue = Close(a.Claim, b.Claim);
-        if (shared >= 2 && Concepts.Jaccard(pa, pb) >= 0.5)
+        // Two figures in one sentence are two quantities ("$48m a year ... a few hundred dollars each").
+        if (a.Doc == b.Doc && a.Sentence == b.Sentence)
+        {
+            return false;
+        }
+
+        // Differing figures meet only when both say what they count, in the same concepts.
+        if (a.Population.Count > 0 && b.Population.Count > 0
+            && a.Population.Count(b.Population.Contains) >= 2 && Concepts.Jaccard(a.Population, b.Population) >= 0.5)
         {
             return true;
         }
 
-        // A precise figure restated with different words: close in value, and its sentences share concepts.
-        // Money is specific enough that one shared concept will do; a head count needs two.
-        if (!closeInValue || a.Claim.Vague || b.Claim.Vague)
+        // A precise figure restated in other words or another language: close in value, and the phrase
+        // and sentence share concepts (one is enough for money, which is specific; two for anything else).
+        if (a.Doc == b.Doc || !Close(a.Claim, b.Claim) || a.Claim.Vague || b.Claim.Vague)
         {
             return false;
         }
@@ -123,21 +127,20 @@ internal static class ClaimGrouper
         var ca = Union(a.Population, a.Context);
         var cb = Union(b.Population, b.Context);
         var money = a.UnitFamily is "usd" or "gbp" or "eur" or "krw" or "cny";
-        var needed = money ? 1 : 2;
-        return money
-            ? ca.Count(cb.Contains) >= needed
-            : (a.Population.Count == 0 || b.Population.Count == 0) && ca.Count(cb.Contains) >= needed && Concepts.Jaccard(ca, cb) >= 0.1;
+        return ca.Count(cb.Contains) >= (money ? 1 : 2);
     }
 
     private static HashSet<string> Union(HashSet<string> a, HashSet<string> b) => [.. a, .. b];
 
-    /// <summary>Figures within 25 % of each other: the same figure, perhaps rounded or hedged.</summary>
+    /// <summary>Figures whose both ends lie within 25 % of each other: the same figure, perhaps rounded or hedged.</summary>
     private static bool Close(NumericClaim a, NumericClaim b)
     {
         var (alo, ahi) = Stated(a);
         var (blo, bhi) = Stated(b);
-        return alo <= bhi * 1.25 && blo <= ahi * 1.25;
+        return Near(alo, blo) && Near(ahi, bhi);
     }
+
+    private static bool Near(double x, double y) => Math.Abs(x - y) <= 0.25 * Math.Max(Math.Abs(x), Math.Abs(y));
 
     private static (double Low, double High) Stated(NumericClaim c) =>
         c.Value is { } v ? (v, v) : (c.Low ?? 0, c.High ?? c.Low ?? 0);

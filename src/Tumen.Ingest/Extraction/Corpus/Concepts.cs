@@ -26,7 +26,7 @@ internal static class Concepts
         ("북한", "northkorea"), ("朝鲜", "northkorea"), ("중국", "china"), ("中国", "china"),
         ("인신매매", "trafficking"), ("성매매", "trafficking"), ("팔려", "trafficking"), ("성산업", "trafficking"), ("성 산업", "trafficking"),
         ("贩卖", "trafficking"), ("拐卖", "trafficking"), ("色情", "trafficking"), ("卖淫", "trafficking"), ("性产业", "trafficking"),
-        ("피해자", "victim"), ("受害", "victim"), ("사례", "case"), ("건", "case"), ("案", "case"), ("인권침해", "violation"), ("侵犯", "violation"),
+        ("卖", "trafficking"), ("婚姻", "marriage"), ("결혼", "marriage"), ("피해자", "victim"), ("受害", "victim"), ("사례", "case"), ("건", "case"), ("案", "case"), ("인권침해", "violation"), ("侵犯", "violation"),
         ("아동", "child"), ("儿童", "child"), ("수익", "money"), ("利润", "money"), ("收益", "money"),
     ];
 
