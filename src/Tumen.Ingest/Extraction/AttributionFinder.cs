@@ -12,10 +12,30 @@ internal sealed partial class AttributionFinder
 
     public AttributionFinder(IReadOnlyList<OrganisationMention> organisations) => _organisations = organisations;
 
+    private readonly Dictionary<(int, int), string?> _bySentence = [];
+
     public string? AssertedBy(string text, TextSpan span)
     {
         var sentence = TextScan.Sentence(text, span);
-        var s = text[sentence.Start..sentence.End];
+        var orgs = _organisations.Where(o => o.Span.Start >= sentence.Start && o.Span.End <= sentence.End).ToList();
+
+        // Without an organisation in the sentence, the answer is the same for every figure in it.
+        if (orgs.Count == 0 && _bySentence.TryGetValue((sentence.Start, sentence.End), out var cached))
+        {
+            return cached;
+        }
+
+        var found = Find(text[sentence.Start..sentence.End], orgs, span);
+        if (orgs.Count == 0)
+        {
+            _bySentence[(sentence.Start, sentence.End)] = found;
+        }
+
+        return found;
+    }
+
+    private static string? Find(string s, List<OrganisationMention> orgs, TextSpan span)
+    {
 
         var according = AccordingTo().Match(s);
         if (according.Success)
@@ -24,8 +44,8 @@ internal sealed partial class AttributionFinder
         }
 
         // The organisation nearest the figure in a sentence that carries a reporting verb.
-        var orgs = _organisations.Where(o => o.Span.Start >= sentence.Start && o.Span.End <= sentence.End).ToList();
-        if (orgs.Count > 0 && (ReportVerb().IsMatch(s) || CjkReportVerb().IsMatch(s)))
+        var cjkText = s.Any(TextScan.IsCjk);
+        if (orgs.Count > 0 && (ReportVerb().IsMatch(s) || (cjkText && CjkReportVerb().IsMatch(s))))
         {
             return orgs.OrderBy(o => Math.Abs(o.Span.Start - span.Start)).ThenBy(o => o.Kind == "media" ? 1 : 0).First().Name;
         }
@@ -40,6 +60,11 @@ internal sealed partial class AttributionFinder
         if (inverted.Success)
         {
             return Clean(inverted.Groups["src"].Value);
+        }
+
+        if (!cjkText)
+        {
+            return null;
         }
 
         var cjk = CjkSource().Match(s);

@@ -12,7 +12,9 @@ internal static partial class EnglishNumbers
     public static List<NumberAtom> Atoms(string text)
     {
         var atoms = new List<NumberAtom>();
-        foreach (Match m in Vague().Matches(text))
+        var hasMagnitudeWords = text.Contains("thousand", StringComparison.OrdinalIgnoreCase) || text.Contains("hundred", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("million", StringComparison.OrdinalIgnoreCase) || text.Contains("dozen", StringComparison.OrdinalIgnoreCase);
+        foreach (Match m in hasMagnitudeWords ? Vague().Matches(text) : Enumerable.Empty<Match>())
         {
             var (low, high, value) = VagueRange(m.Groups["w"].Value.ToLowerInvariant());
             var unit = m.Groups["dollars"].Success ? "usd" : null;
@@ -147,6 +149,6 @@ internal static partial class EnglishNumbers
     [GeneratedRegex(@"\b(?<w>half a million|a quarter(?: of a)? million|(?:a|one) million|tens of (?:thousands|millions)|hundreds of (?:thousands|millions)|a few (?:hundred|thousand)|several (?:hundred|thousand)|thousands|hundreds|millions|dozens)\b(?<dollars>\s(?:US\s)?dollars\b)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex Vague();
 
-    [GeneratedRegex(@"\b(?<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen)\b(?:\s(?<mag>hundred|thousand|million|billion)\b)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 2000)]
+    [GeneratedRegex(@"\b(?<w>(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen))\b(?:\s(?<mag>hundred|thousand|million|billion)\b|(?=\s(?:[A-Z][a-z]+\s)?(?:women|girls|men|boys|children|people|persons|defectors|refugees|victims|survivors|brides|orphans|inmates|families|cases|times)\b))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex SmallWords();
 }

@@ -38,9 +38,10 @@ public sealed class Extractor
         var dates = DateExtractor.Extract(text);
         var dateSpans = dates.Select(d => d.Span).ToList();
         var attribution = new AttributionFinder(organisations);
-        var claims = Merge(
-            CjkClaimExtractor.Extract(text, dateSpans, attribution).Where(c => IsCjkFigure(text, c.Span)).ToList(),
-            NumericClaimExtractor.Extract(text, dateSpans, attribution));
+        var cjkClaims = !text.Any(TextScan.IsCjk)
+            ? []
+            : CjkClaimExtractor.Extract(text, dateSpans, attribution).Where(c => IsCjkFigure(text, c.Span)).ToList();
+        var claims = Merge(cjkClaims, NumericClaimExtractor.Extract(text, dateSpans, attribution));
         var places = _places.Matches(text)
             .Select(m => new PlaceMention(m.Text, m.Value.Id, m.Value.NameEnglish, m.Span, "gazetteer"))
             .ToList();

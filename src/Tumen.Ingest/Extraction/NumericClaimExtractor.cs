@@ -179,10 +179,9 @@ internal static partial class NumericClaimExtractor
     {
         start = -1;
         var from = Math.Max(0, position - 30);
-        var window = text[from..position];
+        var trimmed = text.AsSpan(from, position - from).TrimEnd();
         foreach (var (phrase, qualifier) in NumberWords.Qualifiers)
         {
-            var trimmed = window.TrimEnd();
             if (trimmed.EndsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 var at = from + trimmed.Length - phrase.Length;

@@ -5,10 +5,12 @@ namespace Tumen.Ingest.Extraction;
 /// Latin phrases must stand as whole words; Hangul and Han phrases may be followed by particles
 /// (연변에서, 延边的), except where a listed suffix shows a different word (조선족 is a people, not 조선).
 /// Short or all-capital phrases ("UN", "GRC") match case-sensitively, longer ones in any case.
+/// Candidates are looked up by their first two characters, so a scan costs little more than a pass.
 /// </summary>
 public sealed class PhraseMatcher<T>
 {
-    private readonly Dictionary<char, List<(string Phrase, T Value, bool IgnoreCase)>> _byFirst = [];
+    private readonly Dictionary<int, List<(string Phrase, T Value)>> _exact = [];
+    private readonly Dictionary<int, List<(string Phrase, T Value)>> _folded = [];
     private readonly string[] _blockedSuffixes;
 
     public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases, IEnumerable<string>? blockedSuffixes = null)
@@ -22,18 +24,17 @@ public sealed class PhraseMatcher<T>
             }
 
             var ignoreCase = p.Length > 4 && p.Any(char.IsLower);
-            foreach (var first in ignoreCase ? new[] { char.ToUpperInvariant(p[0]), char.ToLowerInvariant(p[0]) }.Distinct() : [p[0]])
+            var table = ignoreCase ? _folded : _exact;
+            var key = ignoreCase ? Key(char.ToLowerInvariant(p[0]), char.ToLowerInvariant(p[1])) : Key(p[0], p[1]);
+            if (!table.TryGetValue(key, out var list))
             {
-                if (!_byFirst.TryGetValue(first, out var list))
-                {
-                    _byFirst[first] = list = [];
-                }
-
-                list.Add((p, value, ignoreCase));
+                table[key] = list = [];
             }
+
+            list.Add((p, value));
         }
 
-        foreach (var list in _byFirst.Values)
+        foreach (var list in _exact.Values.Concat(_folded.Values))
         {
             list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
         }
@@ -42,68 +43,79 @@ public sealed class PhraseMatcher<T>
     }
 
     /// <summary>All non-overlapping matches, left to right.</summary>
-    public IEnumerable<(TextSpan Span, string Text, T Value)> Matches(string text)
+    public List<(TextSpan Span, string Text, T Value)> Matches(string text)
     {
+        var found = new List<(TextSpan, string, T)>();
         var i = 0;
-        while (i < text.Length)
+        while (i < text.Length - 1)
         {
             var c = text[i];
-            var startsWord = i == 0 || !IsWordChar(text[i - 1]) || !IsLatin(c);
-            if (startsWord && _byFirst.TryGetValue(c, out var candidates) && TryMatch(text, i, candidates, out var match))
+            var startsWord = i == 0 || !IsLatin(c) || !char.IsLetterOrDigit(text[i - 1]);
+            if (startsWord && TryMatch(text, i, out var length, out var value))
             {
-                yield return (new TextSpan(i, i + match.Phrase.Length), text.Substring(i, match.Phrase.Length), match.Value);
-                i += match.Phrase.Length;
+                found.Add((new TextSpan(i, i + length), text.Substring(i, length), value));
+                i += length;
                 continue;
             }
 
             i++;
         }
+
+        return found;
     }
 
-    private bool TryMatch(string text, int i, List<(string Phrase, T Value, bool IgnoreCase)> candidates, out (string Phrase, T Value, bool IgnoreCase) found)
+    private bool TryMatch(string text, int i, out int length, out T value)
     {
-        foreach (var candidate in candidates)
+        var exact = _exact.TryGetValue(Key(text[i], text[i + 1]), out var a) ? a : null;
+        var folded = _folded.TryGetValue(Key(char.ToLowerInvariant(text[i]), char.ToLowerInvariant(text[i + 1])), out var b) ? b : null;
+        length = 0;
+        value = default!;
+        foreach (var (list, comparison) in new[] { (exact, StringComparison.Ordinal), (folded, StringComparison.OrdinalIgnoreCase) })
         {
-            var p = candidate.Phrase;
-            if (i + p.Length > text.Length
-                || string.Compare(text, i, p, 0, p.Length, candidate.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal) != 0)
+            if (list is null)
             {
                 continue;
             }
 
-            var end = i + p.Length;
-            if (IsLatin(p[^1]) && end < text.Length && IsWordChar(text[end]) && IsLatin(text[end]))
+            foreach (var (phrase, v) in list)
             {
-                continue;
+                if (phrase.Length > length && Fits(text, i, phrase, comparison))
+                {
+                    length = phrase.Length;
+                    value = v;
+                    break;
+                }
             }
-
-            if (!IsLatin(p[^1]) && BlockedAt(text, end))
-            {
-                continue;
-            }
-
-            found = candidate;
-            return true;
         }
 
-        found = default;
-        return false;
+        return length > 0;
     }
 
-    private bool BlockedAt(string text, int end)
+    private bool Fits(string text, int i, string phrase, StringComparison comparison)
     {
+        if (i + phrase.Length > text.Length || string.Compare(text, i, phrase, 0, phrase.Length, comparison) != 0)
+        {
+            return false;
+        }
+
+        var end = i + phrase.Length;
+        if (IsLatin(phrase[^1]))
+        {
+            return end >= text.Length || !char.IsLetterOrDigit(text[end]) || !IsLatin(text[end]);
+        }
+
         foreach (var suffix in _blockedSuffixes)
         {
             if (string.CompareOrdinal(text, end, suffix, 0, suffix.Length) == 0)
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+    private static int Key(char a, char b) => (a << 16) | b;
 
     private static bool IsLatin(char c) => c < 0x0250;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Tumen.Ingest.Extraction.Corpus;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Tumen.Ingest.Extraction.Corpus;
 /// </summary>
 internal static class ClaimGrouper
 {
-    private const int MaxPosting = 400;
+    private const int MaxPosting = 100;
 
     private sealed record Item(int Doc, NumericClaim Claim, string UnitFamily, HashSet<string> Population, HashSet<string> Predicate, HashSet<string> Context, int Sentence);
 
@@ -20,37 +22,32 @@ internal static class ClaimGrouper
         for (var d = 0; d < documents.Count; d++)
         {
             var f = documents[d];
+            var sentences = new Dictionary<int, HashSet<string>>();
             foreach (var c in f.Claims)
             {
                 var sentence = TextScan.Sentence(f.Document.Text, c.Span);
-                var predicate = Concepts.Of(c.Predicate);
-                var population = Concepts.Of(c.Predicate is null ? c.Counts : c.Counts?[..Math.Max(0, c.Counts.Length - c.Predicate.Length)]);
-                items.Add(new Item(d, c, Family(c.Unit), population, predicate, Concepts.Of(f.Document.Text[sentence.Start..sentence.End]), sentence.Start));
-            }
-        }
-
-        var sets = new UnionFind(items.Count);
-        var postings = new Dictionary<(string, string), List<int>>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            foreach (var concept in items[i].Population.Concat(items[i].Predicate).Concat(items[i].Context).Distinct(StringComparer.Ordinal))
-            {
-                var key = (items[i].UnitFamily, concept);
-                if (!postings.TryGetValue(key, out var list))
+                if (!sentences.TryGetValue(sentence.Start, out var context))
                 {
-                    postings[key] = list = [];
+                    sentences[sentence.Start] = context = Concepts.Of(f.Document.Text[sentence.Start..sentence.End]);
                 }
 
-                list.Add(i);
+                var predicate = Concepts.Of(c.Predicate);
+                var population = Concepts.Of(c.Predicate is null ? c.Counts : c.Counts?[..Math.Max(0, c.Counts.Length - c.Predicate.Length)]);
+                items.Add(new Item(d, c, Family(c.Unit), population, predicate, context, sentence.Start));
             }
         }
+
+        // Blocking keys: what a claim counts, and the size of its figure (log buckets of about 12 %).
+        var sets = new UnionFind(items.Count);
+        var keys = items.Select(item => Keys(item).ToList()).ToList();
+        var postings = TextTokens.Index(items.Count, i => keys[i]);
 
         for (var i = 0; i < items.Count; i++)
         {
             var seen = new HashSet<int>();
-            foreach (var concept in items[i].Population.Concat(items[i].Predicate).Concat(items[i].Context))
+            foreach (var key in keys[i])
             {
-                var list = postings[(items[i].UnitFamily, concept)];
+                var list = postings[key];
                 if (list.Count > MaxPosting)
                 {
                     continue;
@@ -81,6 +78,23 @@ internal static class ClaimGrouper
         }
 
         return groups;
+    }
+
+    private static IEnumerable<string> Keys(Item item)
+    {
+        foreach (var concept in item.Population.Concat(item.Predicate).Distinct(StringComparer.Ordinal))
+        {
+            yield return item.UnitFamily + ":" + concept;
+        }
+
+        var (lo, hi) = Stated(item.Claim);
+        var mid = (lo + hi) / 2;
+        if (mid > 0 && !item.Claim.Vague)
+        {
+            var bucket = (int)Math.Round(Math.Log10(mid) * 20);
+            yield return string.Create(CultureInfo.InvariantCulture, $"{item.UnitFamily}#{bucket}");
+            yield return string.Create(CultureInfo.InvariantCulture, $"{item.UnitFamily}#{bucket + 1}");
+        }
     }
 
     private static string Family(string unit) => unit is "people" or "count" ? "number" : unit;

@@ -45,7 +45,7 @@ internal static class Concepts
             return concepts;
         }
 
-        foreach (var (word, concept) in CjkWords)
+        foreach (var (word, concept) in phrase.Any(TextScan.IsCjk) ? CjkWords : [])
         {
             if (phrase.Contains(word, StringComparison.Ordinal))
             {

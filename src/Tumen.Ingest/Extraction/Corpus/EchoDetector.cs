@@ -78,7 +78,7 @@ internal static partial class EchoDetector
             {
                 (kind, similarity) = ("shared_testimony", Overlap(link, facts[a], facts[b]));
             }
-            else if (origin is not null && link.Facts.Count > 0)
+            else if (origin is not null && link.Facts.Distinct(StringComparer.Ordinal).Count() >= 2)
             {
                 (kind, similarity) = ("shared_origin", Overlap(link, facts[a], facts[b]));
             }
@@ -170,19 +170,7 @@ internal static partial class EchoDetector
 
     private static IEnumerable<(int A, int B, List<string> Shared)> SharedKeys(List<HashSet<string>> facts)
     {
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var d = 0; d < facts.Count; d++)
-        {
-            foreach (var k in facts[d])
-            {
-                if (!postings.TryGetValue(k, out var list))
-                {
-                    postings[k] = list = [];
-                }
-
-                list.Add(d);
-            }
-        }
+        var postings = TextTokens.Index(facts.Count, d => facts[d]);
 
         var pairs = new Dictionary<(int, int), List<string>>();
         foreach (var (key, list) in postings)

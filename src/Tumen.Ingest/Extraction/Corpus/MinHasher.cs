@@ -98,35 +98,9 @@ internal sealed class MinHasher
 
     private static IEnumerable<ulong> Shingles(string text)
     {
-        var words = new List<ulong>(text.Length / 5);
-        var cjk = new List<ulong>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (TextScan.IsCjk(c))
-            {
-                cjk.Add(c);
-                i++;
-                continue;
-            }
-
-            if (!char.IsLetterOrDigit(c))
-            {
-                i++;
-                continue;
-            }
-
-            ulong h = 14695981039346656037UL;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]) && !TextScan.IsCjk(text[i]))
-            {
-                h = (h ^ char.ToLowerInvariant(text[i])) * 1099511628211UL;
-                i++;
-            }
-
-            words.Add(h);
-        }
-
+        var tokens = TextTokens.Of(text);
+        var words = tokens.Where(t => !t.Cjk).Select(t => t.Hash).ToList();
+        var cjk = tokens.Where(t => t.Cjk).Select(t => t.Hash).ToList();
         for (var w = 0; w + 5 <= words.Count; w++)
         {
             yield return Mix(words[w] ^ Mix(words[w + 1] ^ Mix(words[w + 2] ^ Mix(words[w + 3] ^ Mix(words[w + 4])))));

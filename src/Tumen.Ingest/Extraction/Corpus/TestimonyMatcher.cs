@@ -49,19 +49,7 @@ internal static class TestimonyMatcher
         }
 
         var sets = new UnionFind(items.Count);
-        var postings = new Dictionary<ulong, List<int>>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            foreach (var pair in items[i].Pairs)
-            {
-                if (!postings.TryGetValue(pair, out var list))
-                {
-                    postings[pair] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
+        var postings = TextTokens.Index(items.Count, i => items[i].Pairs);
 
         for (var i = 0; i < items.Count; i++)
         {
@@ -124,19 +112,7 @@ internal static class TestimonyMatcher
 
     private static void LinkAcrossLanguages(List<(HashSet<string> Anchors, string Language)> items, UnionFind sets)
     {
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++)
-        {
-            foreach (var a in items[i].Anchors)
-            {
-                if (!postings.TryGetValue(a, out var list))
-                {
-                    postings[a] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
+        var postings = TextTokens.Index(items.Count, i => items[i].Anchors);
 
         for (var i = 0; i < items.Count; i++)
         {
@@ -171,39 +147,11 @@ internal static class TestimonyMatcher
     /// <summary>Hashes of adjacent word pairs (Latin) and character pairs (Hangul, Han), case- and apostrophe-insensitive.</summary>
     internal static HashSet<ulong> WordPairs(string text)
     {
-        var tokens = new List<ulong>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (TextScan.IsCjk(c))
-            {
-                tokens.Add(c);
-                i++;
-                continue;
-            }
-
-            if (!char.IsLetterOrDigit(c))
-            {
-                i++;
-                continue;
-            }
-
-            ulong h = 14695981039346656037UL;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’') && !TextScan.IsCjk(text[i]))
-            {
-                var ch = text[i] == '’' ? '\'' : char.ToLowerInvariant(text[i]);
-                h = (h ^ ch) * 1099511628211UL;
-                i++;
-            }
-
-            tokens.Add(h);
-        }
-
+        var tokens = TextTokens.Of(text);
         var pairs = new HashSet<ulong>();
         for (var k = 0; k + 1 < tokens.Count; k++)
         {
-            pairs.Add((tokens[k] * 31) ^ (tokens[k + 1] * 1099511628211UL) ^ 0x9E3779B97F4A7C15UL);
+            pairs.Add((tokens[k].Hash * 31) ^ (tokens[k + 1].Hash * 1099511628211UL) ^ 0x9E3779B97F4A7C15UL);
         }
 
         return pairs;
