@@ -78,6 +78,7 @@ public sealed class ExtractCommandTests : IDisposable
         result.Error.ShouldContain("junk.txt");
         using var json = JsonDocument.Parse(result.Out);
         json.RootElement.GetProperty("documents").EnumerateArray().ShouldHaveSingleItem().GetProperty("file").GetString().ShouldBe("good.txt");
+        json.RootElement.GetProperty("skipped").EnumerateArray().ShouldHaveSingleItem().GetString()!.ShouldContain("junk.txt");
     }
 
     [Fact]

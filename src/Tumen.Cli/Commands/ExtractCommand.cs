@@ -40,22 +40,29 @@ internal static class ExtractCommand
                 }
             }
 
-            foreach (var failure in failures)
-            {
-                await env.Error.WriteLineAsync($"tumen: skipped {failure}").ConfigureAwait(false);
-            }
-
             if (documents.Count == 0)
             {
+                await ReportAsync(env, failures).ConfigureAwait(false);
                 throw new TumenException("No document could be read.", ExitCode.BadInput);
             }
 
             var findings = documents.Select(Extractor.Default.Extract).ToList();
             var analysis = new CorpusAnalyzer().Analyze(findings);
-            CliJson.Write(env.Out, ExtractOutput.From(findings, analysis));
+            CliJson.Write(env.Out, ExtractOutput.From(findings, analysis) with { Skipped = failures });
+
+            // Bad files do not stop the others; they are reported once everything else is done.
+            await ReportAsync(env, failures).ConfigureAwait(false);
             return failures.Count == 0 ? 0 : (int)ExitCode.BadInput;
         });
         return command;
+    }
+
+    private static async Task ReportAsync(CliEnvironment env, List<string> failures)
+    {
+        foreach (var failure in failures)
+        {
+            await env.Error.WriteLineAsync($"tumen: skipped {failure}").ConfigureAwait(false);
+        }
     }
 
     private static List<string> Expand(IEnumerable<string> paths)
@@ -92,6 +99,9 @@ internal sealed record ExtractOutput(
     IReadOnlyList<ExtractOutput.ClusterJson> EchoClusters,
     IReadOnlyList<ExtractOutput.ClaimGroupJson> ClaimGroups)
 {
+    /// <summary>Files that could not be read, each with the reason (file name and problem, never content).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public static ExtractOutput From(IReadOnlyList<DocumentFindings> findings, Tumen.Ingest.Extraction.Corpus.CorpusAnalysis analysis) => new(
         [.. findings.Select(f => new DocumentJson(f.Document.Id, f.Document.FileName, f.Document.Language, f.Document.Sha256, f.Document.Title, f.DocumentDate, f.Document.Format.ToString().ToLowerInvariant(), f.Document.Text.Length, f.Document.Warnings))],
         [.. findings.SelectMany(f => f.Claims.Select(c => ClaimJson.From(f.Document.Id, c)))],

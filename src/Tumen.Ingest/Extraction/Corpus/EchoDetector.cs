@@ -13,7 +13,7 @@ internal static partial class EchoDetector
 {
     private const double ReuseThreshold = 0.3;
     private const double DuplicateThreshold = 0.8;
-    private const int MaxPosting = 200;
+    private const int MaxPosting = 50;
 
     public static (List<Echo> Echoes, List<EchoCluster> Clusters) Detect(IReadOnlyList<DocumentFindings> documents, IReadOnlyList<Testimony> testimonies)
     {
