@@ -104,7 +104,7 @@ internal sealed record ExtractOutput(
 
     public static ExtractOutput From(IReadOnlyList<DocumentFindings> findings, Tumen.Ingest.Extraction.Corpus.CorpusAnalysis analysis) => new(
         [.. findings.Select(f => new DocumentJson(f.Document.Id, f.Document.FileName, f.Document.Language, f.Document.Sha256, f.Document.Title, f.DocumentDate, f.Document.Format.ToString().ToLowerInvariant(), f.Document.Text.Length, f.Document.Warnings))],
-        [.. findings.SelectMany(f => f.Claims.Select(c => ClaimJson.From(f.Document.Id, c)))],
+        [.. findings.SelectMany(f => f.Claims.Select(c => ClaimJson.From(f.Document.Id, c) with { Date = f.DocumentDate }))],
         [.. findings.SelectMany(f => f.Dates.Select(d => new DateJson(f.Document.Id, d.Text, d.Start, d.End, d.Kind, Span(d.Span), d.Rule)))],
         [.. findings.SelectMany(f => f.Places.Select(p => new PlaceJson(f.Document.Id, p.Text, p.PlaceId, p.NameEnglish, Span(p.Span), p.Rule)))],
         [.. findings.SelectMany(f => f.Violations.Select(v => new ViolationJson(f.Document.Id, v.Type, v.Text, Span(v.Span), v.Rule)))],
