@@ -53,25 +53,7 @@ internal static class TestimonyMatcher
 
         for (var i = 0; i < items.Count; i++)
         {
-            var shared = new Dictionary<int, int>();
-            foreach (var pair in items[i].Pairs)
-            {
-                var list = postings[pair];
-                if (list.Count > MaxPosting)
-                {
-                    continue;
-                }
-
-                foreach (var j in list)
-                {
-                    if (j > i)
-                    {
-                        shared[j] = shared.GetValueOrDefault(j) + 1;
-                    }
-                }
-            }
-
-            foreach (var (j, count) in shared)
+            foreach (var (j, count) in SharedKeys(i, items[i].Pairs, postings, _ => true))
             {
                 var smaller = Math.Min(items[i].Pairs.Count, items[j].Pairs.Count);
                 if (count >= Math.Min(MinShared, smaller) && count >= MinContainment * smaller)
@@ -116,22 +98,8 @@ internal static class TestimonyMatcher
 
         for (var i = 0; i < items.Count; i++)
         {
-            var shared = new Dictionary<int, int>();
-            foreach (var a in items[i].Anchors)
-            {
-                var list = postings[a];
-                if (list.Count > MaxPosting)
-                {
-                    continue;
-                }
-
-                foreach (var j in list.Where(j => j > i && items[j].Language != items[i].Language))
-                {
-                    shared[j] = shared.GetValueOrDefault(j) + 1;
-                }
-            }
-
-            foreach (var (j, count) in shared)
+            var language = items[i].Language;
+            foreach (var (j, count) in SharedKeys(i, items[i].Anchors, postings, j => items[j].Language != language))
             {
                 // Three shared anchors, one of them a place, organisation or number: a translation keeps those.
                 if (count >= 3 && items[i].Anchors.Intersect(items[j].Anchors, StringComparer.Ordinal).Any(a => !a.StartsWith("violation:", StringComparison.Ordinal)))
@@ -140,6 +108,31 @@ internal static class TestimonyMatcher
                 }
             }
         }
+    }
+
+    /// <summary>For item <paramref name="i"/>, how many keys it shares with each later item that <paramref name="accept"/> admits, skipping keys too common to tell items apart.</summary>
+    private static Dictionary<int, int> SharedKeys<TKey>(int i, IEnumerable<TKey> keys, Dictionary<TKey, List<int>> postings, Func<int, bool> accept)
+        where TKey : notnull
+    {
+        var shared = new Dictionary<int, int>();
+        foreach (var key in keys)
+        {
+            var list = postings[key];
+            if (list.Count > MaxPosting)
+            {
+                continue;
+            }
+
+            foreach (var j in list)
+            {
+                if (j > i && accept(j))
+                {
+                    shared[j] = shared.GetValueOrDefault(j) + 1;
+                }
+            }
+        }
+
+        return shared;
     }
 
     private static bool IsPronoun(string s) => s.ToLowerInvariant() is "she" or "he" or "they" or "그는" or "그녀는" or "她" or "他";
