@@ -17,7 +17,7 @@ internal sealed partial class AttributionFinder
     public string? AssertedBy(string text, TextSpan span)
     {
         var sentence = TextScan.Sentence(text, span);
-        var orgs = _organisations.Where(o => o.Span.Start >= sentence.Start && o.Span.End <= sentence.End).ToList();
+        var orgs = InSentence(sentence);
 
         // Without an organisation in the sentence, the answer is the same for every figure in it.
         if (orgs.Count == 0 && _bySentence.TryGetValue((sentence.Start, sentence.End), out var cached))
@@ -29,6 +29,35 @@ internal sealed partial class AttributionFinder
         if (orgs.Count == 0)
         {
             _bySentence[(sentence.Start, sentence.End)] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>Organisations inside <paramref name="sentence"/>; mentions are in text order, so a binary search finds the first.</summary>
+    private List<OrganisationMention> InSentence(TextSpan sentence)
+    {
+        int lo = 0, hi = _organisations.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_organisations[mid].Span.Start < sentence.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var found = new List<OrganisationMention>();
+        for (var i = lo; i < _organisations.Count && _organisations[i].Span.Start < sentence.End; i++)
+        {
+            if (_organisations[i].Span.End <= sentence.End)
+            {
+                found.Add(_organisations[i]);
+            }
         }
 
         return found;
@@ -82,21 +111,21 @@ internal sealed partial class AttributionFinder
         return t.Length is 0 or > 80 ? null : t;
     }
 
-    [GeneratedRegex(@"\b(?:[Aa]ccording to|[Aa]s reported by|[Ee]stimated by|[Rr]ecorded by|[Dd]ocumented by)\s(?<src>[^,.;:“”""()]{2,80}?)(?=[,.;:()]|\s(?:is|are|was|were|has|have|had|in|on|at|last|which|who)\b|$)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:[Aa]ccording to|[Aa]s reported by|[Ee]stimated by|[Rr]ecorded by|[Dd]ocumented by)\s(?<src>[^,.;:“”""()]{2,80}?)(?=[,.;:()]|\s(?:is|are|was|were|has|have|had|in|on|at|last|which|who)\b|$)", RegexOptions.CultureInvariant, 10000)]
     private static partial Regex AccordingTo();
 
-    [GeneratedRegex(@"\b(?:said|says|say|reported|reports|estimates?|estimated|found|documented|recorded|alleges|alleged|pointed out|revealed|warns|warned|claims|claimed|stated|noted|believes|brings|told|indicated|shows|showed)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:said|says|say|reported|reports|estimates?|estimated|found|documented|recorded|alleges|alleged|pointed out|revealed|warns|warned|claims|claimed|stated|noted|believes|brings|told|indicated|shows|showed)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 10000)]
     private static partial Regex ReportVerb();
 
-    [GeneratedRegex(@"밝혔|말했|추산|추정|보고|발표|따르면|기록|주장|집계|전했|表示|指出|估计|估算|报告|报道|据|发布|记录|认为|称|说", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"밝혔|말했|추산|추정|보고|발표|따르면|기록|주장|집계|전했|表示|指出|估计|估算|报告|报道|据|发布|记录|认为|称|说", RegexOptions.CultureInvariant, 10000)]
     private static partial Regex CjkReportVerb();
 
-    [GeneratedRegex(@"(?<src>\b(?:[Rr]ights groups?|[Rr]esearchers|[Ii]nvestigators|[Aa]ctivists|[Ee]xperts|[Oo]fficials|[Tt]he group|[Tt]he report|[Rr]eports|(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*))\s(?:has\s|have\s)?(?:said|says|say|reported|reports|estimates?|estimated|found|documented|recorded|alleges|alleged|pointed out|revealed|warns|warned|claims|stated|noted|believes|brings)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<src>\b(?:[Rr]ights groups?|[Rr]esearchers|[Ii]nvestigators|[Aa]ctivists|[Ee]xperts|[Oo]fficials|[Tt]he group|[Tt]he report|[Rr]eports|(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*))\s(?:has\s|have\s)?(?:said|says|say|reported|reports|estimates?|estimated|found|documented|recorded|alleges|alleged|pointed out|revealed|warns|warned|claims|stated|noted|believes|brings)\b", RegexOptions.CultureInvariant, 10000)]
     private static partial Regex SubjectVerb();
 
-    [GeneratedRegex(@"\b(?:said|says|say|explains|explained|added)\s(?<src>(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}|rights groups?|the group|researchers)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:said|says|say|explains|explained|added)\s(?<src>(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}|rights groups?|the group|researchers)", RegexOptions.CultureInvariant, 10000)]
     private static partial Regex VerbSubject();
 
-    [GeneratedRegex(@"(?:据|根据)(?<src>[^，。、：“”]{2,20}?)(?:的)?(?:报告|估计|统计|数据|报道|称|表示)|(?<src>[^\s，。“”]{2,20}?)(?:에 따르면|의 보고서에 따르면)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:据|根据)(?<src>[^，。、：“”]{2,20}?)(?:的)?(?:报告|估计|统计|数据|报道|称|表示)|(?<src>[^\s，。“”]{2,20}?)(?:에 따르면|의 보고서에 따르면)", RegexOptions.CultureInvariant, 10000)]
     private static partial Regex CjkSource();
 }

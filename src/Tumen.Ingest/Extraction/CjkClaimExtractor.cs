@@ -13,10 +13,11 @@ internal static partial class CjkClaimExtractor
     public static List<NumericClaim> Extract(string text, IReadOnlyList<TextSpan> dateSpans, AttributionFinder attribution)
     {
         var claims = new List<NumericClaim>();
+        var dates = new SpanMask(text.Length, dateSpans);
         foreach (Match m in Figure().Matches(text))
         {
             var span = new TextSpan(m.Index, m.Index + m.Length);
-            if (dateSpans.Any(d => d.Overlaps(span)) || (m.Index > 0 && char.IsAsciiLetterOrDigit(text[m.Index - 1])))
+            if (dates.Overlaps(span) || (m.Index > 0 && char.IsAsciiLetterOrDigit(text[m.Index - 1])))
             {
                 continue;
             }
@@ -276,6 +277,6 @@ internal static partial class CjkClaimExtractor
         return hasDigit || total > 0 ? (total + section + current, null, null, false) : null;
     }
 
-    [GeneratedRegex(@"(?<q1>약|대략|최소|적어도|최대|무려|거의|불과|约有|大约|约|至少|起码|多达|高达|逾|超过|将近|近|仅|只有)?\s?(?<a>수(?:십|백|천)?(?:만|억|천|백|십)|数(?:十|百|千)?(?:万|亿|千|百|十)|(?:\d[\d,]*(?:\.\d+)?|[一二三四五六七八九十两〇零百千]+)(?:\s?(?:조|억|만|천|백|亿|万|千|百)(?:\s?\d[\d,]*|[一二三四五六七八九十两百千]+)?)*(?:\s?(?:조|억|만|천|백|亿|万|千|百))?)(?<pa>\s?[%％]|\s?퍼센트)?(?:\s?(?:~|-|–|에서|至|到|、)\s?(?<b>(?:\d[\d,]*(?:\.\d+)?|[一二三四五六七八九十两百千]+)(?:\s?(?:조|억|만|천|백|亿|万|千|百)(?:\s?\d[\d,]*|[一二三四五六七八九十两百千]+)?)*(?:\s?(?:조|억|만|천|백|亿|万|千|百))?)(?<pb>\s?[%％]|\s?퍼센트)?)?(?<yeo>여|余|多)?\s?(?<unit>명|건|달러|파운드|유로|원|위안|세|살|년|人民币|美元|美金|英镑|欧元|韩元|元|名|人|宗|起|件|个案|岁|年|成)?(?<q2>\s?(?:이상|이하|가량|정도|미만|넘는|넘게|남짓|안팎|내외|以上|以下|左右|上下|之多))?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 2000)]
+    [GeneratedRegex(@"(?<q1>약|대략|최소|적어도|최대|무려|거의|불과|约有|大约|约|至少|起码|多达|高达|逾|超过|将近|近|仅|只有)?\s?(?<a>수(?:십|백|천)?(?:만|억|천|백|십)|数(?:十|百|千)?(?:万|亿|千|百|十)|(?:\d[\d,]*(?:\.\d+)?|[一二三四五六七八九十两〇零百千]+)(?:\s?(?:조|억|만|천|백|亿|万|千|百)(?:\s?\d[\d,]*|[一二三四五六七八九十两百千]+)?)*(?:\s?(?:조|억|만|천|백|亿|万|千|百))?)(?<pa>\s?[%％]|\s?퍼센트)?(?:\s?(?:~|-|–|에서|至|到|、)\s?(?<b>(?:\d[\d,]*(?:\.\d+)?|[一二三四五六七八九十两百千]+)(?:\s?(?:조|억|만|천|백|亿|万|千|百)(?:\s?\d[\d,]*|[一二三四五六七八九十两百千]+)?)*(?:\s?(?:조|억|만|천|백|亿|万|千|百))?)(?<pb>\s?[%％]|\s?퍼센트)?)?(?<yeo>여|余|多)?\s?(?<unit>명|건|달러|파운드|유로|원|위안|세|살|년|人民币|美元|美金|英镑|欧元|韩元|元|名|人|宗|起|件|个案|岁|年|成)?(?<q2>\s?(?:이상|이하|가량|정도|미만|넘는|넘게|남짓|안팎|내외|以上|以下|左右|上下|之多))?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Figure();
 }

@@ -15,11 +15,12 @@ internal static partial class DateExtractor
     public static List<DateMention> Extract(string text)
     {
         var found = new List<DateMention>();
+        var mask = new SpanMask(text.Length);
 
         void Add(Match m, string? start, string? end, string kind, string rule)
         {
             var span = new TextSpan(m.Index, m.Index + m.Length);
-            if (!found.Any(f => f.Span.Overlaps(span)))
+            if (mask.TryTake(span))
             {
                 found.Add(new DateMention(m.Value.Trim(), start, end, kind, span, rule));
             }
@@ -135,39 +136,39 @@ internal static partial class DateExtractor
         return Array.IndexOf(names, month[..3].ToLowerInvariant()) + 1;
     }
 
-    [GeneratedRegex(@"\b(?<m>" + Month + @")\.?\s(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s(?<y>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\b(?<m>" + Month + @")\.?\s(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s(?<y>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex EnMonthDayYear();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s(?<m>" + Month + @")\.?,?\s(?<y>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s(?<m>" + Month + @")\.?,?\s(?<y>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex EnDayMonthYear();
 
-    [GeneratedRegex(@"\b(?<m>" + Month + @")\.?,?\s(?<y>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\b(?<m>" + Month + @")\.?,?\s(?<y>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex EnMonthYear();
 
-    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s?[년年]\s?(?<m>\d{1,2})\s?[월月]\s?(?<d>\d{1,2})\s?[일日]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s?[년年]\s?(?<m>\d{1,2})\s?[월月]\s?(?<d>\d{1,2})\s?[일日]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex CjkFullDate();
 
-    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s?[년年]\s?(?<m>\d{1,2})\s?[월月]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s?[년年]\s?(?<m>\d{1,2})\s?[월月]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex CjkMonthYear();
 
-    [GeneratedRegex(@"(?:\b(?:from|between)\s)?(?<![\d,.])(?<y1>(?:19|20)\d\d)\s?(?:-|–|—|~|to|and|until|至|到|부터|년부터|년\s?~|年至|年到)\s?(?<y2>(?:19|20)\d\d|\d\d(?!\d))(?:\s?(?:년까지|년|年))?(?![\d%]|[,.]\d)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"(?:\b(?:from|between)\s)?(?<![\d,.])(?<y1>(?:19|20)\d\d)\s?(?:-|–|—|~|to|and|until|至|到|부터|년부터|년\s?~|年至|年到)\s?(?<y2>(?:19|20)\d\d|\d\d(?!\d))(?:\s?(?:년까지|년|年))?(?![\d%]|[,.]\d)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex YearRange();
 
-    [GeneratedRegex(@"\b(?:the\s)?(?:(?<part>early|mid|late)[-\s])?(?<y>(?:19|20)\d0)s\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:the\s)?(?:(?<part>early|mid|late)[-\s])?(?<y>(?:19|20)\d0)s\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 10000)]
     private static partial Regex Decade();
 
-    [GeneratedRegex(@"\b(?:[Ss]ince|[Aa]fter)\s(?<y>(?:19|20)\d\d)\b|(?<y>(?:19|20)\d\d)\s?년\s?(?:이후|부터|이래)|(?:自|从)?(?<y>(?:19|20)\d\d)\s?年\s?(?:以来|起|后)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\b(?:[Ss]ince|[Aa]fter)\s(?<y>(?:19|20)\d\d)\b|(?<y>(?:19|20)\d\d)\s?년\s?(?:이후|부터|이래)|(?:自|从)?(?<y>(?:19|20)\d\d)\s?年\s?(?:以来|起|后)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Since();
 
-    [GeneratedRegex(@"\b(?:during|since|after|before|throughout|amid)\s(?:the\s)?(?:Covid(?:-19|\s19)?\s)?(?:pandemic|famine|lockdowns?|crackdown|border closures?|war)\b|\b(?:last|this|next)\s(?:year|month|week)\b|\bin recent years\b|\b(?:a|one|two|three|four|five|six|\d{1,2})\s(?:years?|months?|weeks?)\s(?:ago|later)\b|(?:코로나(?:19)?\s?)?(?:팬데믹|대유행|코로나(?:19)?)\s?(?:기간|동안|이후|이전|때)|고난의 행군\s?(?:기간|시기|때)?|대기근\s?(?:기간|때|이후)?|(?:新冠)?疫情(?:期间|以来|之后|后)|(?:大)?饥荒(?:期间|时期|之后)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:during|since|after|before|throughout|amid)\s(?:the\s)?(?:Covid(?:-19|\s19)?\s)?(?:pandemic|famine|lockdowns?|crackdown|border closures?|war)\b|\b(?:last|this|next)\s(?:year|month|week)\b|\bin recent years\b|\b(?:a|one|two|three|four|five|six|\d{1,2})\s(?:years?|months?|weeks?)\s(?:ago|later)\b|(?:코로나(?:19)?\s?)?(?:팬데믹|대유행|코로나(?:19)?)\s?(?:기간|동안|이후|이전|때)|고난의 행군\s?(?:기간|시기|때)?|대기근\s?(?:기간|때|이후)?|(?:新冠)?疫情(?:期间|以来|之后|后)|(?:大)?饥荒(?:期间|时期|之后)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 10000)]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"\b(?:" + Month + @")\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s\d{4})|\b\d{1,2}(?:st|nd|rd|th)?\s(?:" + Month + @")\b(?!\.?,?\s\d{4})|\bon the \d{1,2}(?:st|nd|rd|th)\b|(?<!\d)\d{1,2}\s?월\s?\d{1,2}\s?일|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日|(?<![\d月年])\d{1,2}日", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\b(?:" + Month + @")\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s\d{4})|\b\d{1,2}(?:st|nd|rd|th)?\s(?:" + Month + @")\b(?!\.?,?\s\d{4})|\bon the \d{1,2}(?:st|nd|rd|th)\b|(?<!\d)\d{1,2}\s?월\s?\d{1,2}\s?일|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日|(?<![\d月年])\d{1,2}日", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"(?<![\d,.$£€₩¥])(?<y>(?:19|20)\d\d)(?![\d%]|[,.]\d)(?:\s?[년年](?!\s?(?:간|동안)))?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"(?<![\d,.$£€₩¥])(?<y>(?:19|20)\d\d)(?![\d%]|[,.]\d)(?:\s?[년年](?!\s?(?:간|동안)))?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"(?:Published|Updated|Posted|Date|Dated|발행|입력|게재|发布|发表|日期)\s?:?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"(?:Published|Updated|Posted|Date|Dated|발행|입력|게재|发布|发表|日期)\s?:?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 10000)]
     private static partial Regex Dateline();
 }

@@ -12,6 +12,7 @@ internal static partial class EnglishNumbers
     public static List<NumberAtom> Atoms(string text)
     {
         var atoms = new List<NumberAtom>();
+        var mask = new SpanMask(text.Length);
         var hasMagnitudeWords = text.Contains("thousand", StringComparison.OrdinalIgnoreCase) || text.Contains("hundred", StringComparison.OrdinalIgnoreCase)
             || text.Contains("million", StringComparison.OrdinalIgnoreCase) || text.Contains("dozen", StringComparison.OrdinalIgnoreCase);
         foreach (Match m in hasMagnitudeWords ? Vague().Matches(text) : Enumerable.Empty<Match>())
@@ -19,11 +20,12 @@ internal static partial class EnglishNumbers
             var (low, high, value) = VagueRange(m.Groups["w"].Value.ToLowerInvariant());
             var unit = m.Groups["dollars"].Success ? "usd" : null;
             atoms.Add(new NumberAtom(m.Index, m.Index + m.Length, value, low, high, unit, value is null, false, "en.words"));
+            mask.Take(new TextSpan(m.Index, m.Index + m.Length));
         }
 
         foreach (Match m in Digits().Matches(text))
         {
-            if (atoms.Any(a => a.Start < m.Index + m.Length && m.Index < a.End) || IsInsideToken(text, m))
+            if (mask.Overlaps(new TextSpan(m.Index, m.Index + m.Length)) || IsInsideToken(text, m))
             {
                 continue;
             }
@@ -44,11 +46,12 @@ internal static partial class EnglishNumbers
 
             var unit = m.Groups["pct"].Success ? "percent" : Currency(cur);
             atoms.Add(new NumberAtom(m.Index, m.Index + m.Length, value, null, null, unit, false, false, cur.Length > 0 ? "en.currency" : unit == "percent" ? "en.percent" : "en.digits"));
+            mask.Take(new TextSpan(m.Index, m.Index + m.Length));
         }
 
         foreach (Match m in SmallWords().Matches(text))
         {
-            if (atoms.Any(a => a.Start < m.Index + m.Length && m.Index < a.End))
+            if (!mask.TryTake(new TextSpan(m.Index, m.Index + m.Length)))
             {
                 continue;
             }
@@ -143,12 +146,12 @@ internal static partial class EnglishNumbers
         _ => (null, null, null),
     };
 
-    [GeneratedRegex(@"(?<cur>US\s?\$|USD\s?|\$|£|€|₩|¥|GBP\s?|EUR\s?|KRW\s?|RMB\s?|CNY\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<mag>\s?(?:million|mln|mn|billion|bn|thousand)\b|(?:[mMkKbB]|bn|BN)\b)?(?<pct>\s?%|\s?percent\b|\sper\scent\b)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 2000)]
+    [GeneratedRegex(@"(?<cur>US\s?\$|USD\s?|\$|£|€|₩|¥|GBP\s?|EUR\s?|KRW\s?|RMB\s?|CNY\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<mag>\s?(?:million|mln|mn|billion|bn|thousand)\b|(?:[mMkKbB]|bn|BN)\b)?(?<pct>\s?%|\s?percent\b|\sper\scent\b)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"\b(?<w>half a million|a quarter(?: of a)? million|(?:a|one) million|tens of (?:thousands|millions)|hundreds of (?:thousands|millions)|a few (?:hundred|thousand)|several (?:hundred|thousand)|thousands|hundreds|millions|dozens)\b(?<dollars>\s(?:US\s)?dollars\b)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 2000)]
+    [GeneratedRegex(@"\b(?<w>half a million|a quarter(?: of a)? million|(?:a|one) million|tens of (?:thousands|millions)|hundreds of (?:thousands|millions)|a few (?:hundred|thousand)|several (?:hundred|thousand)|thousands|hundreds|millions|dozens)\b(?<dollars>\s(?:US\s)?dollars\b)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Vague();
 
-    [GeneratedRegex(@"\b(?<w>(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen))\b(?:\s(?<mag>hundred|thousand|million|billion)\b|(?=\s(?:[A-Z][a-z]+\s)?(?:women|girls|men|boys|children|people|persons|defectors|refugees|victims|survivors|brides|orphans|inmates|families|cases|times)\b))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 2000)]
+    [GeneratedRegex(@"\b(?<w>(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen))\b(?:\s(?<mag>hundred|thousand|million|billion)\b|(?=\s(?:[A-Z][a-z]+\s)?(?:women|girls|men|boys|children|people|persons|defectors|refugees|victims|survivors|brides|orphans|inmates|families|cases|times)\b))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex SmallWords();
 }

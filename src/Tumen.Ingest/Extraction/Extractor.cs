@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Tumen.Core.Places;
 using Tumen.Ingest.Documents;
 
@@ -31,6 +32,18 @@ public sealed class Extractor
     public DocumentFindings Extract(SourceDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        try
+        {
+            return ExtractAll(document);
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new DocumentReadException($"{document.FileName}: extraction gave up on text too irregular to scan in time ({ex.Pattern.Length}-character rule).", ex);
+        }
+    }
+
+    private DocumentFindings ExtractAll(SourceDocument document)
+    {
         var text = document.Text;
         var organisations = _organisations.Matcher.Matches(text)
             .Select(m => new OrganisationMention(m.Value.Name, m.Value.Kind, m.Text, m.Span, "organisation.list"))
@@ -63,7 +76,16 @@ public sealed class Extractor
     private static List<NumericClaim> Merge(List<NumericClaim> cjk, List<NumericClaim> english)
     {
         var all = new List<NumericClaim>(cjk);
-        all.AddRange(english.Where(e => !cjk.Any(c => c.Span.Overlaps(e.Span))));
+        if (cjk.Count == 0)
+        {
+            all.AddRange(english);
+        }
+        else
+        {
+            var taken = new SpanMask(cjk.Max(c => c.Span.End), cjk.Select(c => c.Span));
+            all.AddRange(english.Where(e => !taken.Overlaps(e.Span)));
+        }
+
         all.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return all;
     }

@@ -11,7 +11,8 @@ internal static partial class NumericClaimExtractor
 {
     public static List<NumericClaim> Extract(string text, IReadOnlyList<TextSpan> dateSpans, AttributionFinder attribution)
     {
-        var atoms = EnglishNumbers.Atoms(text).Where(a => !dateSpans.Any(d => d.Overlaps(new TextSpan(a.Start, a.End)))).ToList();
+        var dates = new SpanMask(text.Length, dateSpans);
+        var atoms = EnglishNumbers.Atoms(text).Where(a => !dates.Overlaps(new TextSpan(a.Start, a.End))).ToList();
         var claims = new List<NumericClaim>();
         var used = new bool[atoms.Count];
         for (var i = 0; i < atoms.Count; i++)
@@ -351,18 +352,18 @@ internal static partial class NumericClaimExtractor
         return i == start ? (null, start) : (text[start..i], i);
     }
 
-    [GeneratedRegex(@"\bbetween\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\bbetween\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 10000)]
     private static partial Regex Between();
 
-    [GeneratedRegex(@"\b(?<q>more than\s)?(?<m>double|twice|triple|three times|half)\s(?:the\s)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\b(?<q>more than\s)?(?<m>double|twice|triple|three times|half)\s(?:the\s)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Multiple();
 
-    [GeneratedRegex(@"\baged\s$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\baged\s$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 10000)]
     private static partial Regex Aged();
 
-    [GeneratedRegex(@"^(?:\s?(?<w>(?:US\s)?dollars?|pounds(?:\ssterling)?|euros?|won|yuan|renminbi)\b|(?<w>-year-old|\syears?\sold|-years?-old)|\s(?<w>years?|months?)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"^(?:\s?(?<w>(?:US\s)?dollars?|pounds(?:\ssterling)?|euros?|won|yuan|renminbi)\b|(?<w>-year-old|\syears?\sold|-years?-old)|\s(?<w>years?|months?)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex UnitWordAfter();
 
-    [GeneratedRegex(@"\G\s?\((?<a>(?:US\s?\$|\$|£|€|₩|¥|GBP\s?|EUR\s?|USD\s?|KRW\s?|CNY\s?)[\d.,]+\s?(?:[mMkKbB]|bn|million|billion)?)\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"\G\s?\((?<a>(?:US\s?\$|\$|£|€|₩|¥|GBP\s?|EUR\s?|USD\s?|KRW\s?|CNY\s?)[\d.,]+\s?(?:[mMkKbB]|bn|million|billion)?)\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Alternative();
 }

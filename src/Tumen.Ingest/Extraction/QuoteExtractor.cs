@@ -141,18 +141,18 @@ internal static partial class QuoteExtractor
         return m.Success ? Speaker(m) : null;
     }
 
-    [GeneratedRegex(@"^\s*,?\s*(?<spk>(?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;“”""]{1,50}?|[Ss]he|[Hh]e|[Tt]hey|(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\s(?:further\s)?(?:said|says|told|tells|added|adds|explained|explains|stated|recalled|recounted|wrote|testified|warned|asked|recounts|reports|reported|warns|writes)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"^\s*,?\s*(?<spk>(?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;“”""]{1,50}?|[Ss]he|[Hh]e|[Tt]hey|(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\s(?:further\s)?(?:said|says|told|tells|added|adds|explained|explains|stated|recalled|recounted|wrote|testified|warned|asked|recounts|reports|reported|warns|writes)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex AfterSubjectVerb();
 
-    [GeneratedRegex(@"^\s*,?\s*(?:said|says|added|explains|explained|told|warned|recalled)\s(?<spk>(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}|(?:an?|the)\s[^,.;“”""]{1,50}?)(?=[,.;]|\s(?:of|from|in|at|who)\b|$)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"^\s*,?\s*(?:said|says|added|explains|explained|told|warned|recalled)\s(?<spk>(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}|(?:an?|the)\s[^,.;“”""]{1,50}?)(?=[,.;]|\s(?:of|from|in|at|who)\b|$)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex AfterVerbSubject();
 
-    [GeneratedRegex(@"^\s*[，,]?\s*(?<spk>[^，。“”\s]{1,12}?)(?:说|表示|称|指出|回忆说)|^\s*(?:라고|고|며|라며)\s?(?:그는|그녀는|(?<spk>\S{1,12}?)(?:는|은|가|이)\s)?(?:말했|밝혔|전했|증언했|덧붙였|호소했|회상했)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"^\s*[，,]?\s*(?<spk>[^，。“”\s]{1,12}?)(?:说|表示|称|指出|回忆说)|^\s*(?:라고|고|며|라며)\s?(?:그는|그녀는|(?<spk>\S{1,12}?)(?:는|은|가|이)\s)?(?:말했|밝혔|전했|증언했|덧붙였|호소했|회상했)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex AfterCjk();
 
-    [GeneratedRegex(@"^\s*(?<spk>(?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;“”""]{1,50}?|[Ss]he|[Hh]e|[Tt]hey|(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})(?:,[^“”""]{0,100},)?\s(?:further\s)?(?:said|says|told|added|adds|explained|explains|stated|recalled|wrote|testified|warned|urged)\b[^“”""]{0,60}?[:,]?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"^\s*(?<spk>(?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;“”""]{1,50}?|[Ss]he|[Hh]e|[Tt]hey|(?:Ms\.?\s|Mr\.?\s|Dr\.?\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})(?:,[^“”""]{0,100},)?\s(?:further\s)?(?:said|says|told|added|adds|explained|explains|stated|recalled|wrote|testified|warned|urged)\b[^“”""]{0,60}?[:,]?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex BeforeEnglish();
 
-    [GeneratedRegex(@"(?<spk>[^\s，。“”]{1,12}?)(?:는|은|가|이)\s[^“”""]{0,40}$|(?<spk>[^\s，。“”：]{1,12}?)(?:说|表示|称|指出|告诉[^，：“]{0,20})[：:，,]?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1000)]
+    [GeneratedRegex(@"(?<spk>[^\s，。“”]{1,12}?)(?:는|은|가|이)\s[^“”""]{0,40}$|(?<spk>[^\s，。“”：]{1,12}?)(?:说|表示|称|指出|告诉[^，：“]{0,20})[：:，,]?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex BeforeCjk();
 }

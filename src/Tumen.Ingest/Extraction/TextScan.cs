@@ -3,17 +3,20 @@ namespace Tumen.Ingest.Extraction;
 /// <summary>Sentence and clause boundaries shared by the extractors (three scripts, no dictionaries).</summary>
 internal static class TextScan
 {
+    private const int MaxSentence = 600;
+
     /// <summary>The sentence around <paramref name="span"/>: from the previous terminator or line break to the next one.</summary>
     public static TextSpan Sentence(string text, TextSpan span)
     {
+        // A "sentence" without a terminator in sight is cut at MaxSentence characters either side.
         var start = span.Start;
-        while (start > 0 && !EndsSentence(text, start - 1))
+        while (start > 0 && span.Start - start < MaxSentence && !EndsSentence(text, start - 1))
         {
             start--;
         }
 
         var end = span.End;
-        while (end < text.Length && !EndsSentence(text, end))
+        while (end < text.Length && end - span.End < MaxSentence && !EndsSentence(text, end))
         {
             end++;
         }

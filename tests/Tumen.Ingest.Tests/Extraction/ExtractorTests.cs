@@ -99,3 +99,18 @@ public class ExtractorTests
         extractor.Extract(Docs.FromText("BWS와 국경감시 자료")).Organisations.Select(o => o.Name).ShouldBe(["Border Watch Seoul", "Border Watch Seoul"]);
     }
 }
+
+public class LargeDocumentTests
+{
+    [Fact]
+    public void Extract_MillionsOfCharactersWithoutSentenceEnds_StaysBounded()
+    {
+        var unit = "brokers sold 1,200 women in Yanbian and “about 300 girls were returned to Musan by guards” according to NKDB since 2020 ";
+        var text = string.Concat(Enumerable.Repeat(unit, 2_000_000 / unit.Length));
+        var findings = Docs.Extract(text);
+        findings.Claims.Count.ShouldBeGreaterThan(10_000);
+        findings.Places.Count.ShouldBeGreaterThan(10_000);
+        var analysis = new Tumen.Ingest.Extraction.CorpusAnalyzer().Analyze([findings]);
+        analysis.Testimonies.ShouldNotBeEmpty();
+    }
+}

@@ -223,9 +223,9 @@ internal static partial class EchoDetector
         public List<string> Facts { get; } = [];
     }
 
-    [GeneratedRegex(@"\b(?:told|to|according to|reported by|in|quoted by|cited by|via)\s(?:the\s|reporters\.?\s)?$|(?:据|에|据英国)\s?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:told|to|according to|reported by|in|quoted by|cited by|via)\s(?:the\s|reporters\.?\s)?$|(?:据|에|据英国)\s?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 10000)]
     private static partial Regex CitedBefore();
 
-    [GeneratedRegex(@"^[”""’]?\s?(?:has\s|had\s)?(?:reported|reports|said|says|wrote|writes|revealed|보도|报道)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^[”""’]?\s?(?:has\s|had\s)?(?:reported|reports|said|says|wrote|writes|revealed|보도|报道)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 10000)]
     private static partial Regex CitedAfter();
 }
