@@ -15,6 +15,7 @@ internal static partial class DateExtractor
     public static List<DateMention> Extract(string text)
     {
         var found = new List<DateMention>();
+        var cjk = text.Any(TextScan.IsCjk);
         var mask = new SpanMask(text.Length);
 
         void Add(Match m, string? start, string? end, string kind, string rule)
@@ -38,7 +39,7 @@ internal static partial class DateExtractor
             Add(m, d, d, "date", "en.day_month_year");
         }
 
-        foreach (Match m in CjkFullDate().Matches(text))
+        foreach (Match m in cjk ? CjkFullDate().Matches(text) : Enumerable.Empty<Match>())
         {
             var d = Day(m, "y", "m", "d");
             Add(m, d, d, "date", "cjk.full_date");
@@ -50,7 +51,7 @@ internal static partial class DateExtractor
             Add(m, d, d, "month", "en.month_year");
         }
 
-        foreach (Match m in CjkMonthYear().Matches(text))
+        foreach (Match m in cjk ? CjkMonthYear().Matches(text) : Enumerable.Empty<Match>())
         {
             var d = string.Create(CultureInfo.InvariantCulture, $"{m.Groups["y"].Value}-{int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture):00}");
             Add(m, d, d, "month", "cjk.month_year");
@@ -84,6 +85,11 @@ internal static partial class DateExtractor
         }
 
         foreach (Match m in Relative().Matches(text))
+        {
+            Add(m, null, null, "relative", "relative_period");
+        }
+
+        foreach (Match m in cjk ? CjkRelative().Matches(text) : Enumerable.Empty<Match>())
         {
             Add(m, null, null, "relative", "relative_period");
         }
@@ -160,8 +166,11 @@ internal static partial class DateExtractor
     [GeneratedRegex(@"\b(?:[Ss]ince|[Aa]fter)\s(?<y>(?:19|20)\d\d)\b|(?<y>(?:19|20)\d\d)\s?년\s?(?:이후|부터|이래)|(?:自|从)?(?<y>(?:19|20)\d\d)\s?年\s?(?:以来|起|后)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Since();
 
-    [GeneratedRegex(@"\b(?:during|since|after|before|throughout|amid)\s(?:the\s)?(?:Covid(?:-19|\s19)?\s)?(?:pandemic|famine|lockdowns?|crackdown|border closures?|war)\b|\b(?:last|this|next)\s(?:year|month|week)\b|\bin recent years\b|\b(?:a|one|two|three|four|five|six|\d{1,2})\s(?:years?|months?|weeks?)\s(?:ago|later)\b|(?:코로나(?:19)?\s?)?(?:팬데믹|대유행|코로나(?:19)?)\s?(?:기간|동안|이후|이전|때)|고난의 행군\s?(?:기간|시기|때)?|대기근\s?(?:기간|때|이후)?|(?:新冠)?疫情(?:期间|以来|之后|后)|(?:大)?饥荒(?:期间|时期|之后)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, 10000)]
+    [GeneratedRegex(@"\b(?:[Dd]uring|[Ss]ince|[Aa]fter|[Bb]efore|[Tt]hroughout|[Aa]mid)\s(?:the\s)?(?:Covid(?:-19|\s19)?\s)?(?:pandemic|famine|lockdowns?|crackdown|border closures?|war)\b|\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s(?:year|month|week)\b|\bin recent years\b|\b(?:a|one|two|three|four|five|six|\d{1,2})\s(?:years?|months?|weeks?)\s(?:ago|later)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex Relative();
+
+    [GeneratedRegex(@"(?:코로나(?:19)?\s?)?(?:팬데믹|대유행|코로나(?:19)?)\s?(?:기간|동안|이후|이전|때)|고난의 행군\s?(?:기간|시기|때)?|대기근\s?(?:기간|때|이후)?|(?:新冠)?疫情(?:期间|以来|之后|后)|(?:大)?饥荒(?:期间|时期|之后)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
+    private static partial Regex CjkRelative();
 
     [GeneratedRegex(@"\b(?:" + Month + @")\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s\d{4})|\b\d{1,2}(?:st|nd|rd|th)?\s(?:" + Month + @")\b(?!\.?,?\s\d{4})|\bon the \d{1,2}(?:st|nd|rd|th)\b|(?<!\d)\d{1,2}\s?월\s?\d{1,2}\s?일|(?<![\d年])\d{1,2}\s?月\s?\d{1,2}\s?日|(?<![\d月年])\d{1,2}日", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
     private static partial Regex MonthDay();
