@@ -17,7 +17,7 @@ internal sealed partial class AttributionFinder
     public string? AssertedBy(string text, TextSpan span)
     {
         var sentence = TextScan.Sentence(text, span);
-        var orgs = InSentence(sentence);
+        var orgs = TextScan.Within(_organisations, o => o.Span, sentence).ToList();
 
         // Without an organisation in the sentence, the answer is the same for every figure in it.
         if (orgs.Count == 0 && _bySentence.TryGetValue((sentence.Start, sentence.End), out var cached))
@@ -29,35 +29,6 @@ internal sealed partial class AttributionFinder
         if (orgs.Count == 0)
         {
             _bySentence[(sentence.Start, sentence.End)] = found;
-        }
-
-        return found;
-    }
-
-    /// <summary>Organisations inside <paramref name="sentence"/>; mentions are in text order, so a binary search finds the first.</summary>
-    private List<OrganisationMention> InSentence(TextSpan sentence)
-    {
-        int lo = 0, hi = _organisations.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (_organisations[mid].Span.Start < sentence.Start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        var found = new List<OrganisationMention>();
-        for (var i = lo; i < _organisations.Count && _organisations[i].Span.Start < sentence.End; i++)
-        {
-            if (_organisations[i].Span.End <= sentence.End)
-            {
-                found.Add(_organisations[i]);
-            }
         }
 
         return found;

@@ -62,4 +62,30 @@ internal static class TextScan
 
     /// <summary>Whether a CJK script (Hangul or Han) is at <paramref name="c"/>.</summary>
     public static bool IsCjk(char c) => Documents.LanguageDetector.IsHangul(c) || Documents.LanguageDetector.IsHan(c);
+
+    /// <summary>Findings (in text order) inside <paramref name="outer"/>, found by binary search so long documents stay cheap.</summary>
+    public static IEnumerable<T> Within<T>(IReadOnlyList<T> sorted, Func<T, TextSpan> span, TextSpan outer)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (span(sorted[mid]).Start < outer.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < sorted.Count && span(sorted[i]).Start < outer.End; i++)
+        {
+            if (span(sorted[i]).End <= outer.End)
+            {
+                yield return sorted[i];
+            }
+        }
+    }
 }

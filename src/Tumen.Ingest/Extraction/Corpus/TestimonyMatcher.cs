@@ -24,22 +24,22 @@ internal static class TestimonyMatcher
             foreach (var q in f.Quotes)
             {
                 var anchors = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var p in Within(f.Places, p => p.Span, q.Span))
+                foreach (var p in TextScan.Within(f.Places, p => p.Span, q.Span))
                 {
                     anchors.Add("place:" + p.PlaceId);
                 }
 
-                foreach (var o in Within(f.Organisations, o => o.Span, q.Span))
+                foreach (var o in TextScan.Within(f.Organisations, o => o.Span, q.Span))
                 {
                     anchors.Add("org:" + o.Name);
                 }
 
-                foreach (var v in Within(f.Violations, v => v.Span, q.Span))
+                foreach (var v in TextScan.Within(f.Violations, v => v.Span, q.Span))
                 {
                     anchors.Add("violation:" + v.Type);
                 }
 
-                foreach (var c in Within(f.Claims, c => c.Span, q.Span))
+                foreach (var c in TextScan.Within(f.Claims, c => c.Span, q.Span))
                 {
                     anchors.Add("n:" + (c.Value ?? c.Low ?? 0).ToString(CultureInfo.InvariantCulture));
                 }
@@ -133,32 +133,6 @@ internal static class TestimonyMatcher
         }
 
         return shared;
-    }
-
-    /// <summary>Findings (in text order) inside <paramref name="outer"/>, found by binary search so long documents stay cheap.</summary>
-    private static IEnumerable<T> Within<T>(IReadOnlyList<T> sorted, Func<T, TextSpan> span, TextSpan outer)
-    {
-        int lo = 0, hi = sorted.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (span(sorted[mid]).Start < outer.Start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        for (var i = lo; i < sorted.Count && span(sorted[i]).Start < outer.End; i++)
-        {
-            if (span(sorted[i]).End <= outer.End)
-            {
-                yield return sorted[i];
-            }
-        }
     }
 
     private static bool IsPronoun(string s) => s.ToLowerInvariant() is "she" or "he" or "they" or "그는" or "그녀는" or "她" or "他";
