@@ -31,7 +31,7 @@ public class CorpusAnalyzerTests
     [Fact]
     public void Testimony_SameWordsAcrossDocumentsAndLanguages_IsOne()
     {
-        var testimony = _analysis.Testimonies.Single(t => t.Occurrences.Any(o => o.Text.Contains("Han Chinese farmer", StringComparison.Ordinal)));
+        var testimony = _analysis.Testimonies.Single(t => t.Occurrences.Any(o => o.Text.Contains("farmer in Yanbian", StringComparison.Ordinal)));
         testimony.Occurrences.Select(o => o.Document).Distinct(StringComparer.Ordinal).ShouldBe(
             [Id("en-origin-report.txt"), Id("en-echo-outlet.txt"), Id("ko-report.txt"), Id("zh-report.txt")], ignoreOrder: true);
         testimony.Speaker.ShouldNotBeNull();
