@@ -73,5 +73,6 @@ public static class CliApp
         yield return EstimateCommand.Create(env);
         yield return LinkCommand.Create(env);
         yield return GenerateCommand.Create(env);
+        yield return ExtractCommand.Create(env);
     }
 }

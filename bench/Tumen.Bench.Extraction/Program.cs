@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Tumen.Bench.Extraction;
+using Tumen.Ingest.Documents;
+using Tumen.Ingest.Extraction;
+
+// End-to-end extraction benchmark (issue 3): extraction rate over generated news-length documents, and
+// cross-document analysis (echoes, testimonies, claim groups) at growing corpus sizes against an
+// all-pairs MinHash baseline. Usage: dotnet run -c Release --project bench/Tumen.Bench.Extraction [documents]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var generator = new NewsGenerator(seed: 20261125);
+var reader = new DocumentReader();
+var texts = generator.Generate(count);
+var documents = texts.Select((t, i) => reader.Read($"doc{i}.txt", Encoding.UTF8.GetBytes(t))).ToList();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average before: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"documents: {documents.Count}, mean size {texts.Average(t => Encoding.UTF8.GetByteCount(t)) / 1024:0.0} KB, cores: {Environment.ProcessorCount}"));
+
+if (Environment.GetEnvironmentVariable("TUMEN_BENCH_PROFILE") == "1")
+{
+    Profile.Run(documents.Take(300).ToList());
+    Profile.Run(documents.Take(300).ToList());
+    return;
+}
+
+// Warm up the regexes and the JIT on a few documents, then measure.
+foreach (var d in documents.Take(50))
+{
+    Extractor.Default.Extract(d);
+}
+
+var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
+var watch = Stopwatch.StartNew();
+var findings = documents.Select(Extractor.Default.Extract).ToList();
+var sequential = watch.Elapsed;
+process.Refresh();
+var cpu = process.TotalProcessorTime - cpuBefore;
+watch.Restart();
+var parallel = documents.AsParallel().AsOrdered().Select(Extractor.Default.Extract).ToList();
+var parallelTime = watch.Elapsed;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"extraction, 1 thread: {sequential.TotalSeconds:0.00} s wall = {count / sequential.TotalSeconds:0} docs/s ({sequential.TotalMilliseconds * 1000 / count:0} µs/doc); CPU {cpu.TotalSeconds:0.00} s = {count / cpu.TotalSeconds:0} docs per CPU-second; claims {findings.Sum(f => f.Claims.Count)}, quotes {findings.Sum(f => f.Quotes.Count)}, places {findings.Sum(f => f.Places.Count)}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"extraction, all cores: {parallelTime.TotalSeconds:0.00} s = {count / parallelTime.TotalSeconds:0} docs/s; same findings: {parallel.Sum(f => f.Claims.Count) == findings.Sum(f => f.Claims.Count)}"));
+
+if (Environment.GetEnvironmentVariable("TUMEN_BENCH_PROFILE") == "2")
+{
+    CorpusProfile.Run(findings);
+    return;
+}
+
+Console.WriteLine("corpus analysis (LSH + inverted indexes) vs all-pairs MinHash baseline:");
+Console.WriteLine("| documents | analysis wall (s) | analysis CPU (s) | echoes | clusters | testimonies | claim groups | all-pairs MinHash baseline CPU (s) | baseline / analysis (CPU) |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var n in new[] { 1_000, 3_000, 10_000 }.Where(n => n <= count))
+{
+    var subset = findings.Take(n).ToList();
+    process.Refresh();
+    cpuBefore = process.TotalProcessorTime;
+    watch.Restart();
+    var analysis = new CorpusAnalyzer().Analyze(subset);
+    var analysisTime = watch.Elapsed;
+    process.Refresh();
+    var analysisCpu = process.TotalProcessorTime - cpuBefore;
+    cpuBefore = process.TotalProcessorTime;
+    watch.Restart();
+    var baselinePairs = AllPairsBaseline.Count(subset.Select(f => f.Document.Text).ToList());
+    var baselineTime = watch.Elapsed;
+    process.Refresh();
+    var baselineCpu = process.TotalProcessorTime - cpuBefore;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {n} | {analysisTime.TotalSeconds:0.00} | {analysisCpu.TotalSeconds:0.00} | {analysis.Echoes.Count} | {analysis.Clusters.Count} | {analysis.Testimonies.Count} | {analysis.ClaimGroups.Count} | {baselineCpu.TotalSeconds:0.00} ({baselinePairs} pairs ≥ 0.3) | {baselineCpu / analysisCpu:0.00} |"));
+}

@@ -1,0 +1,121 @@
+namespace Tumen.Ingest.Extraction;
+
+/// <summary>
+/// Finds known phrases (place names, organisation names) in text, longest first, without overlaps.
+/// Latin phrases must stand as whole words; Hangul and Han phrases may be followed by particles
+/// (연변에서, 延边的), except where a listed suffix shows a different word (조선족 is a people, not 조선).
+/// Short or all-capital phrases ("UN", "GRC") match case-sensitively, longer ones in any case.
+/// Candidates are looked up by their first two characters, so a scan costs little more than a pass.
+/// </summary>
+public sealed class PhraseMatcher<T>
+{
+    private readonly Dictionary<int, List<(string Phrase, T Value)>> _exact = [];
+    private readonly Dictionary<int, List<(string Phrase, T Value)>> _folded = [];
+    private readonly string[] _blockedSuffixes;
+
+    public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases, IEnumerable<string>? blockedSuffixes = null)
+    {
+        foreach (var (phrase, value) in phrases)
+        {
+            var p = phrase.Trim();
+            if (p.Length < 2)
+            {
+                continue;
+            }
+
+            var ignoreCase = p.Length > 4 && p.Any(char.IsLower);
+            var table = ignoreCase ? _folded : _exact;
+            var key = ignoreCase ? Key(char.ToLowerInvariant(p[0]), char.ToLowerInvariant(p[1])) : Key(p[0], p[1]);
+            if (!table.TryGetValue(key, out var list))
+            {
+                table[key] = list = [];
+            }
+
+            list.Add((p, value));
+        }
+
+        foreach (var list in _exact.Values.Concat(_folded.Values))
+        {
+            list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
+        }
+
+        _blockedSuffixes = blockedSuffixes?.ToArray() ?? [];
+    }
+
+    /// <summary>All non-overlapping matches, left to right.</summary>
+    public List<(TextSpan Span, string Text, T Value)> Matches(string text)
+    {
+        var found = new List<(TextSpan, string, T)>();
+        var i = 0;
+        while (i < text.Length - 1)
+        {
+            var c = text[i];
+            var startsWord = i == 0 || !IsLatin(c) || !char.IsLetterOrDigit(text[i - 1]);
+            if (startsWord && TryMatch(text, i, out var length, out var value))
+            {
+                found.Add((new TextSpan(i, i + length), text.Substring(i, length), value));
+                i += length;
+                continue;
+            }
+
+            i++;
+        }
+
+        return found;
+    }
+
+    private bool TryMatch(string text, int i, out int length, out T value)
+    {
+        var exact = _exact.TryGetValue(Key(text[i], text[i + 1]), out var a) ? a : null;
+        var folded = _folded.TryGetValue(Key(char.ToLowerInvariant(text[i]), char.ToLowerInvariant(text[i + 1])), out var b) ? b : null;
+        length = 0;
+        value = default!;
+        foreach (var (list, comparison) in new[] { (exact, StringComparison.Ordinal), (folded, StringComparison.OrdinalIgnoreCase) })
+        {
+            if (list is null)
+            {
+                continue;
+            }
+
+            foreach (var (phrase, v) in list)
+            {
+                if (phrase.Length > length && Fits(text, i, phrase, comparison))
+                {
+                    length = phrase.Length;
+                    value = v;
+                    break;
+                }
+            }
+        }
+
+        return length > 0;
+    }
+
+    private bool Fits(string text, int i, string phrase, StringComparison comparison)
+    {
+        if (i + phrase.Length > text.Length || string.Compare(text, i, phrase, 0, phrase.Length, comparison) != 0)
+        {
+            return false;
+        }
+
+        var end = i + phrase.Length;
+        if (IsLatin(phrase[^1]))
+        {
+            return end >= text.Length || !char.IsLetterOrDigit(text[end]) || !IsLatin(text[end]);
+        }
+
+        foreach (var suffix in _blockedSuffixes)
+        {
+            if (string.CompareOrdinal(text, end, suffix, 0, suffix.Length) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Key(char a, char b) => (a << 16) | b;
+
+    private static bool IsLatin(char c) => c < 0x0250;
+}
