@@ -51,7 +51,7 @@ public sealed class CrashTests : IDisposable
             var list = await ListAsync(round);
             using (var import = TumenProcess.Start(variables, "import", list))
             {
-                await Task.Delay(duration * (0.05 + (random.NextDouble() * 1.05)), TestContext.Current.CancellationToken);
+                await Task.Delay(duration * (0.02 + (random.NextDouble() * 0.98)), TestContext.Current.CancellationToken);
                 killedMidway += import.HasExited ? 0 : 1;
                 await import.KillAsync();
             }
