@@ -1,13 +1,16 @@
 using System.CommandLine;
 using Tumen.Core;
+using Tumen.Ingest.Documents;
+using Tumen.Ingest.Extraction;
 using Tumen.Ingest.Lists;
 using Tumen.Storage.Workspaces;
 
 namespace Tumen.Cli.Commands;
 
 /// <summary>
-/// <c>tumen import FILE...</c>: stores person and incident lists (CSV). Each file is stored whole or
-/// not at all; a bad file is reported and the others still go in.
+/// <c>tumen import PATH...</c>: stores person and incident lists (CSV) and documents (txt, md, html,
+/// pdf, docx; folders are searched). Each file is stored whole or not at all; a bad file is reported
+/// and the others still go in.
 /// </summary>
 internal static class ImportCommand
 {
@@ -15,13 +18,18 @@ internal static class ImportCommand
     {
         var workspace = WorkspaceAccess.WorkspaceOption();
         var force = new Option<bool>("--force") { Description = "Import a file even if the same file was imported before." };
-        var files = new Argument<string[]>("FILE") { Description = "CSV person or incident lists (see the README for the columns).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "Import person and incident lists into the workspace, encrypted.") { workspace, force, files };
+        var files = new Argument<string[]>("PATH")
+        {
+            Description = "CSV person or incident lists (see the README for the columns), documents (txt, md, html, pdf, docx), or folders of them.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("import", "Import lists and documents into the workspace, encrypted.") { workspace, force, files };
         command.SetAction(async (parse, ct) =>
         {
             using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
             var failures = new List<string>();
-            foreach (var path in parse.GetValue(files)!)
+            var paths = Expand(parse.GetValue(files)!);
+            foreach (var path in paths)
             {
                 try
                 {
@@ -36,13 +44,21 @@ internal static class ImportCommand
 
             if (failures.Count > 0)
             {
-                throw new TumenException($"{failures.Count} of {parse.GetValue(files)!.Length} file(s) were not imported; see above.", ExitCode.BadInput);
+                throw new TumenException($"{failures.Count} of {paths.Count} file(s) were not imported: {string.Join("; ", failures)}", ExitCode.BadInput);
             }
 
             return 0;
         });
         return command;
     }
+
+    /// <summary>Files as given, and the lists and documents inside given folders, in a stable order.</summary>
+    private static List<string> Expand(IEnumerable<string> paths) =>
+        [.. paths.SelectMany<string, string>(path => Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => DocumentReader.CanRead(f) || string.Equals(Path.GetExtension(f), ".csv", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+            : [path])];
 
     private static async Task ImportOneAsync(CliEnvironment env, Workspace workspace, string path, bool force, CancellationToken ct)
     {
@@ -53,7 +69,19 @@ internal static class ImportCommand
 
         if (!string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
         {
-            throw new TumenException($"{path}: only CSV lists can be imported so far.", ExitCode.BadInput);
+            if (!DocumentReader.CanRead(path))
+            {
+                throw new TumenException($"{path}: not a list (.csv) or a document ({string.Join(", ", DocumentReader.Extensions)}).", ExitCode.BadInput);
+            }
+
+            var original = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            var findings = Extractor.Default.Extract(new DocumentReader().Read(Path.GetFileName(path), original));
+            var stored = await DocumentImporter.ImportAsync(workspace, original, findings, ct).ConfigureAwait(false);
+            await env.Out.WriteLineAsync(stored.AlreadyStored
+                ? $"{Path.GetFileName(path)}: already stored as source {stored.SourceId:D}; skipped."
+                : $"{Path.GetFileName(path)}: stored as source {stored.SourceId:D} with {stored.Claims} numeric claim(s); the original is kept as encrypted evidence.")
+                .ConfigureAwait(false);
+            return;
         }
 
         var list = PersonListReader.Read(path);
