@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,20 +16,23 @@ namespace Tumen.Storage.Protection;
 /// </summary>
 public sealed class RowSealer(byte[] key)
 {
+    private readonly ConcurrentDictionary<IEntityType, (string Table, (string Name, PropertyInfo Property)[] Columns)> _layouts = new();
+
     /// <summary>The seal of <paramref name="row"/> as stored in table <paramref name="type"/>.</summary>
     public byte[] Compute(IEntityType type, ISealedRow row)
     {
+        var (table, columns) = _layouts.GetOrAdd(type, static t => (
+            t.GetTableName() ?? t.Name,
+            [.. t.GetProperties()
+                .Where(p => p.Name != nameof(ISealedRow.Seal) && p.PropertyInfo is not null)
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => (p.Name, p.PropertyInfo!))]));
         using var mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        Append(mac, type.GetTableName() ?? type.Name);
-        foreach (var property in type.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal))
+        Append(mac, table);
+        foreach (var (name, property) in columns)
         {
-            if (property.Name == nameof(ISealedRow.Seal) || property.PropertyInfo is null)
-            {
-                continue;
-            }
-
-            Append(mac, property.Name);
-            AppendValue(mac, property.PropertyInfo.GetValue(row));
+            Append(mac, name);
+            AppendValue(mac, property.GetValue(row));
         }
 
         return mac.GetHashAndReset();
