@@ -26,6 +26,11 @@ internal static class WorkspaceAccess
     public static string Directory(CliEnvironment env, ParseResult parse, Option<string?> option) =>
         WorkspaceLocation.ResolveDirectory(parse.GetValue(option), env.GetVariable);
 
+    /// <summary>Where a new workspace goes: SQLite in the folder, or PostgreSQL when a connection string is given.</summary>
+    public static WorkspaceLocation NewLocation(string directory, string? postgres) => postgres is null
+        ? new WorkspaceLocation(directory, WorkspaceLocation.Sqlite, null)
+        : new WorkspaceLocation(directory, WorkspaceLocation.Postgres, postgres);
+
     public static string Actor(CliEnvironment env) =>
         env.GetVariable("TUMEN_ACTOR") is { Length: > 0 } actor ? actor : Environment.UserName;
 

@@ -40,10 +40,7 @@ internal static class BackupCommand
         command.SetAction(async (parse, ct) =>
         {
             var directory = WorkspaceAccess.Directory(env, parse, workspace);
-            var connection = parse.GetValue(postgres);
-            var target = connection is null
-                ? new WorkspaceLocation(directory, WorkspaceLocation.Sqlite, null)
-                : new WorkspaceLocation(directory, WorkspaceLocation.Postgres, connection);
+            var target = WorkspaceAccess.NewLocation(directory, parse.GetValue(postgres));
             var passphrase = WorkspaceAccess.Passphrase(env, WorkspaceAccess.PassphraseVariable, "Backup passphrase: ", confirm: false);
             var (restored, summary) = await BackupArchive.RestoreAsync(
                 Path.GetFullPath(parse.GetValue(file)!), passphrase, target, WorkspaceAccess.Actor(env), env.Time, ct).ConfigureAwait(false);

@@ -26,10 +26,7 @@ internal static class InitCommand
         command.SetAction(async (parse, ct) =>
         {
             var directory = WorkspaceAccess.Directory(env, parse, workspace);
-            var connection = parse.GetValue(postgres);
-            var location = connection is null
-                ? new WorkspaceLocation(directory, WorkspaceLocation.Sqlite, null)
-                : new WorkspaceLocation(directory, WorkspaceLocation.Postgres, connection);
+            var location = WorkspaceAccess.NewLocation(directory, parse.GetValue(postgres));
             var kdf = WorkspaceAccess.Kdf(parse.GetValue(kdfMemory));
             var passphrase = WorkspaceAccess.Passphrase(env, WorkspaceAccess.PassphraseVariable, "New passphrase: ", confirm: true);
             using var created = await Workspace.CreateAsync(location, passphrase, WorkspaceAccess.Actor(env), env.Time, kdf, ct).ConfigureAwait(false);

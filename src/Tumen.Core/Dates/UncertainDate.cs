@@ -196,20 +196,7 @@ public sealed partial record UncertainDate
         var m = IsoDate().Match(s);
         if (m.Success)
         {
-            var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (!m.Groups[2].Success)
-            {
-                return Valid(y, 1, 1) && Assign(Year(y, approximate), out date);
-            }
-
-            var mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (!m.Groups[3].Success)
-            {
-                return Valid(y, mo, 1) && Assign(Month(y, mo, approximate), out date);
-            }
-
-            var d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-            return Valid(y, mo, d) && Assign(Day(y, mo, d, approximate), out date);
+            return FromYearMonthDay(m, approximate, out date);
         }
 
         m = DayMonthYear().Match(s);
@@ -224,20 +211,7 @@ public sealed partial record UncertainDate
         m = KoreanOrChinese().Match(s);
         if (m.Success)
         {
-            var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (!m.Groups[2].Success)
-            {
-                return Valid(y, 1, 1) && Assign(Year(y, approximate), out date);
-            }
-
-            var mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (!m.Groups[3].Success)
-            {
-                return Valid(y, mo, 1) && Assign(Month(y, mo, approximate), out date);
-            }
-
-            var d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-            return Valid(y, mo, d) && Assign(Day(y, mo, d, approximate), out date);
+            return FromYearMonthDay(m, approximate, out date);
         }
 
         if (DateTime.TryParseExact(s, ["MMMM yyyy", "MMM yyyy", "d MMMM yyyy", "MMMM d, yyyy", "d MMM yyyy", "MMM d, yyyy"],
@@ -249,6 +223,26 @@ public sealed partial record UncertainDate
         }
 
         return false;
+    }
+
+    /// <summary>A date from a match whose groups 1–3 are year, optional month, optional day.</summary>
+    private static bool FromYearMonthDay(Match m, bool approximate, out UncertainDate date)
+    {
+        date = Unknown;
+        var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (!m.Groups[2].Success)
+        {
+            return Valid(y, 1, 1) && Assign(Year(y, approximate), out date);
+        }
+
+        var mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (!m.Groups[3].Success)
+        {
+            return Valid(y, mo, 1) && Assign(Month(y, mo, approximate), out date);
+        }
+
+        var d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+        return Valid(y, mo, d) && Assign(Day(y, mo, d, approximate), out date);
     }
 
     private static bool Valid(int year, int month, int day) =>
