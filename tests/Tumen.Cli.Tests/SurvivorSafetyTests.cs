@@ -34,6 +34,7 @@ public sealed class SurvivorSafetyTests : IDisposable
             ["TUMEN_PASSPHRASE"] = "canary test passphrase",
             ["TMPDIR"] = temp,
             ["TUMEN_ACTOR"] = "canary-test",
+            ["DOTNET_EnableDiagnostics"] = "0", // no runtime IPC sockets in the scanned temp folder
         };
         var logs = new StringBuilder();
         async Task<TumenProcess.Result> Run(params string[] args)
