@@ -162,12 +162,13 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
             var earlier = keys.Take(r).ToArray();
             var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
             Parallel.ForEach(
-                System.Collections.Concurrent.Partitioner.Create(0, groups.Count, Math.Max(1, groups.Count / (parallelism * 16))),
+                // A rule that forms no block yields an empty range (Partitioner refuses 0..0).
+                System.Collections.Concurrent.Partitioner.Create(0, Math.Max(groups.Count, 1), Math.Max(1, groups.Count / (parallelism * 16))),
                 options,
                 () => new PairChunk(ChunkSize, rule),
                 (range, _, chunk) =>
                 {
-                    for (var g = range.Item1; g < range.Item2; g++)
+                    for (var g = range.Item1; g < Math.Min(range.Item2, groups.Count); g++)
                     {
                         var (start, length) = groups[g];
                         for (var x = start; x < start + length; x++)
