@@ -72,6 +72,7 @@ public static class CliApp
         yield return BackupCommand.CreateRestore(env);
         yield return EstimateCommand.Create(env);
         yield return LinkCommand.Create(env);
+        yield return ReviewCommand.Create(env);
         yield return GenerateCommand.Create(env);
         yield return ExtractCommand.Create(env);
     }

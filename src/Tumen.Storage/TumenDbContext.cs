@@ -48,6 +48,10 @@ public abstract class TumenDbContext : DbContext
 
     public DbSet<ImportRow> Imports => Set<ImportRow>();
 
+    public DbSet<PersonLinkRow> PersonLinks => Set<PersonLinkRow>();
+
+    public DbSet<LinkReviewRow> LinkReviews => Set<LinkReviewRow>();
+
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
 
     /// <summary>The unlocked session, or null when the context only reads the key record.</summary>
@@ -214,6 +218,20 @@ public abstract class TumenDbContext : DbContext
         {
             e.ToTable("imports");
             e.HasIndex(r => r.FileHash);
+            e.Ignore(r => r.RowId);
+        });
+        modelBuilder.Entity<PersonLinkRow>(e =>
+        {
+            e.ToTable("person_links");
+            e.HasKey(r => r.PersonId);
+            e.HasIndex(r => r.ClusterId);
+            e.Ignore(r => r.RowId);
+        });
+        modelBuilder.Entity<LinkReviewRow>(e =>
+        {
+            e.ToTable("link_reviews");
+            e.HasIndex(r => new { r.LeftId, r.RightId }).IsUnique();
+            e.HasIndex(r => r.Status);
             e.Ignore(r => r.RowId);
         });
         modelBuilder.Entity<AuditRow>(e =>

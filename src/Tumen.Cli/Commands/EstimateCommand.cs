@@ -9,7 +9,8 @@ namespace Tumen.Cli.Commands;
 
 /// <summary>
 /// <c>tumen estimate</c>: multiple systems estimation of how many people were never recorded,
-/// from a CSV of capture patterns (or one row per person).
+/// from a CSV of capture patterns (or one row per person), or from the workspace's linked persons by
+/// source list (<see cref="WorkspaceCaptures"/>).
 /// </summary>
 internal static class EstimateCommand
 {
@@ -28,8 +29,10 @@ internal static class EstimateCommand
     {
         var input = new Option<FileInfo?>("--input")
         {
-            Description = "CSV with one 0/1 column per list and a last count column, or one row per person; an optional 'stratum' column splits the estimate.",
+            Description = "CSV with one 0/1 column per list and a last count column, or one row per person; an optional 'stratum' column splits the estimate. Without it, the workspace's linked persons are counted by source list.",
         };
+        var by = new Option<string?>("--by") { Description = "With the workspace: split the estimate by sex, province (of origin) or year (of the violation)." };
+        var workspace = WorkspaceAccess.WorkspaceOption();
         var method = new Option<string>("--method")
         {
             Description = "stepwise (default), bic, average, lcmcr, independence, chapman or all.",
@@ -59,14 +62,10 @@ internal static class EstimateCommand
 
         var command = new Command("estimate", "Estimate how many people were never recorded, from overlapping lists (multiple systems estimation).")
         {
-            input, method, model, bootstrap, seed, chains, json, chart,
+            input, method, model, bootstrap, seed, chains, json, chart, by, workspace,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var file = parseResult.GetValue(input)
-                ?? throw new TumenException(
-                    "estimate needs --input FILE.csv; estimating from the workspace's linked persons is not available yet.",
-                    ExitCode.BadInput);
             var replicates = parseResult.GetValue(bootstrap);
             if (replicates < 0)
             {
@@ -87,8 +86,9 @@ internal static class EstimateCommand
                 parseResult.GetValue(seed),
                 FixedModel: fixedModel,
                 Chains: Math.Max(1, parseResult.GetValue(chains)));
-            var data = CaptureCsv.ReadStratifiedFile(file.FullName);
+            var (data, inputWarnings) = await ReadAsync(env, parseResult, parseResult.GetValue(input), parseResult.GetValue(by), workspace, cancellationToken).ConfigureAwait(false);
             var total = PopulationEstimator.Estimate(data.Total, options, cancellationToken);
+            total = total with { Warnings = [.. inputWarnings, .. total.Warnings ?? []] };
             var strata = data.Strata.Select(s => new StratumReport(s.Name, EstimateStratum(s, options, cancellationToken))).ToList();
 
             if (parseResult.GetValue(chart) is { } chartFile)
@@ -121,6 +121,24 @@ internal static class EstimateCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<(StratifiedHistories Data, IReadOnlyList<string> Warnings)> ReadAsync(
+        CliEnvironment env, ParseResult parse, FileInfo? file, string? by, Option<string?> workspace, CancellationToken ct)
+    {
+        if (file is not null)
+        {
+            return by is null
+                ? (CaptureCsv.ReadStratifiedFile(file.FullName), [])
+                : throw new TumenException("--by goes with the workspace; a CSV is split by its 'stratum' column.", ExitCode.BadInput);
+        }
+
+        using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
+        await using var db = opened.CreateContext();
+        var loaded = await WorkspaceCaptures.LoadAsync(db, by, ct).ConfigureAwait(false);
+        db.RecordAccess("estimate", "person_links", by ?? "all");
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return loaded;
     }
 
     private static EstimationReport EstimateStratum(Stratum stratum, EstimationOptions options, CancellationToken cancellationToken)

@@ -8,24 +8,36 @@ namespace Tumen.Cli.Commands;
 
 /// <summary>
 /// <c>tumen link --input FILE.csv [--input OTHER.csv] [--settings S.json] [--out clusters.csv] [--pairs pairs.csv] --json</c>:
-/// stateless record linkage of CSV files (no workspace needed).
+/// stateless record linkage of CSV files (no workspace needed). Without <c>--input</c> it links the
+/// persons of the workspace instead (<see cref="WorkspaceLink"/>).
 /// </summary>
 internal static class LinkCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var input = new Option<string[]>("--input") { Description = "A CSV file of records (repeat for several sources).", Required = true, Arity = ArgumentArity.OneOrMore };
+        var input = new Option<string[]>("--input") { Description = "A CSV file of records (repeat for several sources); without it, the workspace's persons are linked.", Arity = ArgumentArity.OneOrMore };
         var settingsOption = new Option<string?>("--settings") { Description = "Settings JSON (id, link_type, comparisons, blocking, threshold); inferred from column names when absent." };
         var outOption = new Option<string?>("--out") { Description = "Write id,cluster_id for every record here." };
         var pairsOption = new Option<string?>("--pairs") { Description = "Write id_l,id_r,match_probability for scored pairs here (at or above the review threshold)." };
         var json = new Option<bool>("--json") { Description = "Print the summary and the estimated model as JSON." };
-        var command = new Command("link", "Find the records that describe the same person (Korean and Chinese names in any script), without a workspace.")
+        var workspace = WorkspaceAccess.WorkspaceOption();
+        var command = new Command("link", "Find the records that describe the same person (Korean and Chinese names in any script): in CSV files, or the workspace's persons.")
         {
-            input, settingsOption, outOption, pairsOption, json,
+            input, settingsOption, outOption, pairsOption, json, workspace,
         };
-        command.SetAction((parseResult, cancellationToken) =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var inputs = parseResult.GetValue(input) ?? [];
+            if (inputs.Length == 0)
+            {
+                if (parseResult.GetValue(settingsOption) is not null || parseResult.GetValue(outOption) is not null || parseResult.GetValue(pairsOption) is not null)
+                {
+                    throw new TumenException("--settings, --out and --pairs go with --input; the workspace's persons are linked with its own settings and stored in it.", ExitCode.BadInput);
+                }
+
+                return await WorkspaceLink.RunAsync(env, parseResult, workspace, parseResult.GetValue(json), cancellationToken).ConfigureAwait(false);
+            }
+
             var result = Run(env, inputs, parseResult.GetValue(settingsOption), cancellationToken);
             if (parseResult.GetValue(outOption) is { } outPath)
             {
@@ -48,7 +60,7 @@ internal static class LinkCommand
                     $"{s.Records} records, {s.Comparisons} pairs compared, {s.PairsAboveThreshold} linked pairs, {s.Clusters} clusters, {s.Seconds:0.00} s"));
             }
 
-            return Task.FromResult(0);
+            return 0;
         });
         return command;
     }
@@ -87,6 +99,12 @@ internal static class LinkCommand
         }
 
         var records = CsvRecords.Read(inputs, settings.IdColumn);
+        return LinkWithProgress(env, records, settings, cancellationToken);
+    }
+
+    /// <summary>Runs the engine, with a progress bar per stage on stderr when a person is watching.</summary>
+    public static LinkResult LinkWithProgress(CliEnvironment env, RecordTable records, LinkSettings settings, CancellationToken cancellationToken)
+    {
         var engine = new LinkEngine();
         if (!env.Interactive)
         {
@@ -115,7 +133,7 @@ internal static class LinkCommand
         return result!;
     }
 
-    private static object Summary(LinkResult result)
+    internal static object Summary(LinkResult result)
     {
         var s = result.Statistics;
         return new

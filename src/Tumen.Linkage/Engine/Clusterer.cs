@@ -3,11 +3,15 @@ namespace Tumen.Linkage.Engine;
 /// <summary>
 /// Turns pairwise links into clusters: connected components of links at or above the threshold, each
 /// checked for chaining. A component whose links are sparse (A–B–C–D–E held together by single weak
-/// links) is split at its weakest links until every part is dense enough or a pair.
+/// links) is split at its weakest links until every part is dense enough or a pair. A component that
+/// holds two records a reviewer said are different people is split the same way until they are apart.
 /// </summary>
 internal static class Clusterer
 {
-    public static int[] Cluster(int count, IReadOnlyList<ScoredPair> pairs, double threshold, double minDensity)
+    public static int[] Cluster(int count, IReadOnlyList<ScoredPair> pairs, double threshold, double minDensity) =>
+        Cluster(count, pairs, threshold, minDensity, []);
+
+    public static int[] Cluster(int count, IReadOnlyList<ScoredPair> pairs, double threshold, double minDensity, IReadOnlyCollection<(int Left, int Right)> apart)
     {
         var links = pairs.Where(p => p.Probability >= threshold).ToList();
         var parent = Enumerable.Range(0, count).ToArray();
@@ -33,7 +37,7 @@ internal static class Clusterer
         var next = 0;
         foreach (var edges in byRoot.Values)
         {
-            foreach (var part in Split(edges, minDensity, 0))
+            foreach (var part in Split(edges, minDensity, apart, 0))
             {
                 var id = next++;
                 foreach (var node in part)
@@ -54,7 +58,7 @@ internal static class Clusterer
         return cluster;
     }
 
-    private static IEnumerable<HashSet<int>> Split(List<ScoredPair> edges, double minDensity, int depth)
+    private static IEnumerable<HashSet<int>> Split(List<ScoredPair> edges, double minDensity, IReadOnlyCollection<(int Left, int Right)> apart, int depth)
     {
         var nodes = new HashSet<int>();
         foreach (var e in edges)
@@ -65,7 +69,8 @@ internal static class Clusterer
 
         var n = nodes.Count;
         var density = n < 2 ? 1 : edges.Count / (n * (n - 1) / 2.0);
-        if (n <= 3 || density >= minDensity || depth > 64)
+        var holdsApart = apart.Any(p => nodes.Contains(p.Left) && nodes.Contains(p.Right));
+        if (!holdsApart && (n <= 3 || density >= minDensity || depth > 64))
         {
             yield return nodes;
             yield break;
@@ -96,7 +101,7 @@ internal static class Clusterer
                 continue;
             }
 
-            foreach (var part in Split(inner, minDensity, depth + 1))
+            foreach (var part in Split(inner, minDensity, apart, depth + 1))
             {
                 yield return part;
             }

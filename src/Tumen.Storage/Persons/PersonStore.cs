@@ -144,6 +144,9 @@ public sealed class PersonStore
         }
     }
 
+    /// <summary>The label of every source (decrypted; labels name lists and documents, not persons).</summary>
+    public Task<Dictionary<Guid, string?>> SourceLabelsAsync(CancellationToken cancellationToken) => SourceLabelsAsync(_db.Sources, cancellationToken);
+
     private PersonRecord Reveal(PersonRow row, ActRow? act, IReadOnlyDictionary<Guid, string?> sourceLabels)
     {
         var secrets = _session.Unprotect<PersonSecrets>(row.Secrets, PersonsTable, row.Id);

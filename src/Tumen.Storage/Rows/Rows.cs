@@ -271,3 +271,51 @@ public sealed class AuditRow
     /// <summary>Hex MAC over this entry's fields and <see cref="Previous"/>.</summary>
     public required string Hash { get; set; }
 }
+
+/// <summary>Which cluster (the same person across records) a person record belongs to, as the last <c>tumen link</c> found.</summary>
+public sealed class PersonLinkRow : ISealedRow
+{
+    public Guid PersonId { get; set; }
+
+    /// <summary>The id of the cluster's first person in code order, so an unchanged cluster keeps its id.</summary>
+    public Guid ClusterId { get; set; }
+
+    public long LinkedAt { get; set; }
+
+    public byte[] Seal { get; set; } = [];
+
+    public string RowId => PersonId.ToString("D");
+}
+
+/// <summary>
+/// A pair of person records the linkage was unsure about, and what a reviewer decided. Holds ids,
+/// the score and which comparisons agreed — never a name.
+/// </summary>
+public sealed class LinkReviewRow : ISealedRow
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The smaller of the two person ids (pairs are stored once, in order).</summary>
+    public Guid LeftId { get; set; }
+
+    public Guid RightId { get; set; }
+
+    /// <summary>The match probability at the last run.</summary>
+    public double Probability { get; set; }
+
+    /// <summary>pending, same or different.</summary>
+    public required string Status { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public long? DecidedAt { get; set; }
+
+    public long UpdatedAt { get; set; }
+
+    /// <summary>JSON of what each comparison contributed (levels and weights, no values).</summary>
+    public required string Explanation { get; set; }
+
+    public byte[] Seal { get; set; } = [];
+
+    public string RowId => Id.ToString("D");
+}

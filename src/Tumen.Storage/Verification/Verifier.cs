@@ -75,7 +75,9 @@ public static class Verifier
                 ?? await CheckTableAsync(db, db.Custody, live, state, _ => null, cancellationToken).ConfigureAwait(false)
                 ?? await CheckTableAsync(db, db.Consents, live, state, r => r.Note is null ? null : Opens(session, r.Note, "consents", r.Id, "note"), cancellationToken).ConfigureAwait(false)
                 ?? await CheckTableAsync(db, db.Claims, live, state, r => Opens(session, r.Secrets, "claims", r.Id), cancellationToken).ConfigureAwait(false)
-                ?? await CheckTableAsync(db, db.Imports, live, state, _ => null, cancellationToken).ConfigureAwait(false);
+                ?? await CheckTableAsync(db, db.Imports, live, state, _ => null, cancellationToken).ConfigureAwait(false)
+                ?? await CheckTableAsync(db, db.PersonLinks, live, state, _ => null, cancellationToken).ConfigureAwait(false)
+                ?? await CheckTableAsync(db, db.LinkReviews, live, state, _ => null, cancellationToken).ConfigureAwait(false);
             return problem is null ? state.Pass() : state.Fail(problem);
         }
         catch (DbException ex)

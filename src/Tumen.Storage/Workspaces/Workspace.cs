@@ -128,7 +128,23 @@ public sealed class Workspace : IDisposable
     {
         var wrapped = await ReadWrappedKeyAsync(location, cancellationToken).ConfigureAwait(false);
         var keys = KeyRing.Unlock(wrapped, passphrase);
-        return new Workspace(location, new WorkspaceSession(keys, actor, time));
+        var workspace = new Workspace(location, new WorkspaceSession(keys, actor, time));
+        try
+        {
+            // A workspace made by an older Tumen gets the tables added since; migrations never rewrite data.
+            await using var db = workspace.CreateContext();
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+
+        return workspace;
     }
 
     /// <summary>A database context that seals and audits what it saves. Dispose it after use.</summary>

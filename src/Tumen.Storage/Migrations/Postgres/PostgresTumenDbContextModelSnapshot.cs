@@ -343,6 +343,52 @@ namespace Tumen.Storage.Migrations.Postgres
                     b.ToTable("involvements", (string)null);
                 });
 
+            modelBuilder.Entity("Tumen.Storage.Rows.LinkReviewRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LeftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("RightId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("LeftId", "RightId")
+                        .IsUnique();
+
+                    b.ToTable("link_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Tumen.Storage.Rows.MetaRow", b =>
                 {
                     b.Property<string>("Key")
@@ -355,6 +401,29 @@ namespace Tumen.Storage.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("workspace_meta", (string)null);
+                });
+
+            modelBuilder.Entity("Tumen.Storage.Rows.PersonLinkRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("person_links", (string)null);
                 });
 
             modelBuilder.Entity("Tumen.Storage.Rows.PersonRow", b =>

@@ -338,6 +338,52 @@ namespace Tumen.Storage.Migrations.Sqlite
                     b.ToTable("involvements", (string)null);
                 });
 
+            modelBuilder.Entity("Tumen.Storage.Rows.LinkReviewRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("RightId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("LeftId", "RightId")
+                        .IsUnique();
+
+                    b.ToTable("link_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Tumen.Storage.Rows.MetaRow", b =>
                 {
                     b.Property<string>("Key")
@@ -350,6 +396,29 @@ namespace Tumen.Storage.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("workspace_meta", (string)null);
+                });
+
+            modelBuilder.Entity("Tumen.Storage.Rows.PersonLinkRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("person_links", (string)null);
                 });
 
             modelBuilder.Entity("Tumen.Storage.Rows.PersonRow", b =>

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tumen.Core;
+using Tumen.Core.Places;
+using Tumen.Estimation.Input;
+using Tumen.Storage;
+using Tumen.Storage.Links;
+using Tumen.Storage.Persons;
+
+namespace Tumen.Cli.Commands;
+
+/// <summary>
+/// The capture histories of a workspace: one entry per linked person (a cluster of records), saying
+/// which source lists hold a record of that person — the input of <c>tumen estimate</c> without
+/// <c>--input</c>. Reads only ids, source labels and coarse stratum values, never a name.
+/// </summary>
+internal static class WorkspaceCaptures
+{
+    /// <summary>The ways a workspace estimate can be split into strata.</summary>
+    public static IReadOnlyList<string> StratumKinds { get; } = ["sex", "province", "year"];
+
+    public const string Unknown = "unknown";
+
+    public static async Task<(StratifiedHistories Data, IReadOnlyList<string> Warnings)> LoadAsync(TumenDbContext db, string? by, CancellationToken ct)
+    {
+        if (by is not null && !StratumKinds.Contains(by, StringComparer.Ordinal))
+        {
+            throw new TumenException($"unknown --by '{by}'; use {string.Join(", ", StratumKinds)}.", ExitCode.BadInput);
+        }
+
+        var clusters = await new LinkStore(db).ClustersAsync(ct).ConfigureAwait(false);
+        if (clusters.Count == 0)
+        {
+            throw new TumenException("the workspace has no linked persons: run 'tumen link' first (or give --input FILE.csv).", ExitCode.BadInput);
+        }
+
+        var persons = await db.Persons.AsNoTracking().Select(p => new { p.Id, p.SourceId, p.Sex, p.OriginPlaceId }).ToListAsync(ct).ConfigureAwait(false);
+        var unlinked = persons.Count(p => !clusters.ContainsKey(p.Id));
+        if (unlinked > 0)
+        {
+            throw new TumenException(
+                string.Create(CultureInfo.InvariantCulture, $"{unlinked} person(s) were added since the last 'tumen link'; run it again so they are counted once."),
+                ExitCode.BadInput);
+        }
+
+        var labels = await new PersonStore(db).SourceLabelsAsync(ct).ConfigureAwait(false);
+        var years = by == "year"
+            ? (await db.Acts.AsNoTracking().Where(a => a.DateYear != "").Select(a => new { a.VictimId, a.DateYear }).ToListAsync(ct).ConfigureAwait(false))
+                .GroupBy(a => a.VictimId).ToDictionary(g => g.Key, g => g.First().DateYear)
+            : [];
+        var warnings = new List<string>();
+        var withoutSource = persons.Count(p => p.SourceId is null);
+        if (withoutSource > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{withoutSource} record(s) name no source list and are left out of the capture histories."));
+        }
+
+        var people = persons
+            .Where(p => p.SourceId is not null)
+            .GroupBy(p => clusters[p.Id])
+            .Select(g => (
+                Lists: g.Select(p => ListName(p.SourceId!.Value, labels)).Distinct(StringComparer.Ordinal).ToList(),
+                Stratum: by switch
+                {
+                    "sex" => Commonest(g.Select(p => p.Sex)),
+                    "province" => Commonest(g.Select(p => Province(p.OriginPlaceId))),
+                    "year" => Commonest(g.Select(p => years.GetValueOrDefault(p.Id))),
+                    _ => Unknown,
+                }))
+            .ToList();
+        var lists = people.SelectMany(p => p.Lists).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var total = CaptureHistories.FromPersons(lists, people.Select(p => p.Lists));
+        IReadOnlyList<Stratum> strata = by is null
+            ? []
+            : [.. people.GroupBy(p => p.Stratum, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Stratum(g.Key, lists, CaptureHistories.FromPersons(lists, g.Select(p => p.Lists)).Patterns))];
+        return (new StratifiedHistories(total, strata), warnings);
+    }
+
+    private static string ListName(Guid sourceId, IReadOnlyDictionary<Guid, string?> labels) =>
+        labels.GetValueOrDefault(sourceId) is { Length: > 0 } label ? label : "source " + sourceId.ToString("D")[..8];
+
+    private static string? Province(string? placeId) =>
+        placeId is null ? null : Gazetteer.Default.Ancestry(placeId).FirstOrDefault(p => p.Kind == "province")?.NameEnglish;
+
+    /// <summary>The value most of a person's records give (records disagree when a list got it wrong).</summary>
+    private static string Commonest(IEnumerable<string?> values) =>
+        values.Where(v => !string.IsNullOrEmpty(v) && v != Unknown)
+            .GroupBy(v => v!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault() ?? Unknown;
+}
