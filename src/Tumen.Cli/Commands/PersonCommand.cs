@@ -106,6 +106,15 @@ internal static class PersonCommand
         return command;
     }
 
+    /// <summary>Person code → the code that names its cluster (the cluster's first person), as the last <c>tumen link</c> found.</summary>
+    private static async Task<Dictionary<string, string>> ClusterCodesAsync(Tumen.Storage.TumenDbContext db, CancellationToken ct)
+    {
+        var clusters = await new Tumen.Storage.Links.LinkStore(db).ClustersAsync(ct).ConfigureAwait(false);
+        var codes = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(db.Persons, p => p.Id, p => p.Code, ct).ConfigureAwait(false);
+        return clusters.Where(c => codes.ContainsKey(c.Key) && codes.ContainsKey(c.Value))
+            .ToDictionary(c => codes[c.Key], c => codes[c.Value], StringComparer.Ordinal);
+    }
+
     private static Option<bool> RevealOption() => new("--reveal") { Description = "Decrypt and show names, birth dates and testimony (each read is audited)." };
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print JSON for scripts." };
@@ -122,15 +131,17 @@ internal static class PersonCommand
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        var clusterOf = await ClusterCodesAsync(db, ct).ConfigureAwait(false);
+        string? Cluster(PersonRecord r) => clusterOf.GetValueOrDefault(r.Code!);
         if (json)
         {
             CliJson.Write(env.Out, records.Select(r => reveal
-                ? (object)new { r.Code, Names = r.Names.Select(n => n.Value), r.Sex, r.BirthDate, r.Origin, r.Violation, r.Date, r.Place, r.Testimony, r.Source, Id = r.ExternalId }
-                : new { r.Code, r.Sex, r.Origin }));
+                ? (object)new { r.Code, Cluster = Cluster(r), Names = r.Names.Select(n => n.Value), r.Sex, r.BirthDate, r.Origin, r.Violation, r.Date, r.Place, r.Testimony, r.Source, Id = r.ExternalId }
+                : new { r.Code, Cluster = Cluster(r), r.Sex, r.Origin }));
             return;
         }
 
-        var table = new Table().AddColumns("Code", "Sex", "Origin");
+        var table = new Table().AddColumns("Code", "Same person as", "Sex", "Origin");
         if (reveal)
         {
             table.AddColumns("Names", "Born", "Violation", "Testimony");
@@ -138,7 +149,7 @@ internal static class PersonCommand
 
         foreach (var r in records)
         {
-            List<string> cells = [r.Code ?? "", r.Sex, r.Origin ?? ""];
+            List<string> cells = [r.Code ?? "", Cluster(r) is { } cluster && cluster != r.Code ? cluster : "", r.Sex, r.Origin ?? ""];
             if (reveal)
             {
                 cells.AddRange([string.Join(" / ", r.Names.Select(n => n.Value)), r.BirthDate, r.Violation ?? "", r.Testimony ?? ""]);

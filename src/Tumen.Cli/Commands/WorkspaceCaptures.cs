@@ -74,9 +74,17 @@ internal static class WorkspaceCaptures
             ? []
             : [.. people.GroupBy(p => p.Stratum, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new Stratum(g.Key, lists, CaptureHistories.FromPersons(lists, g.Select(p => p.Lists)).Patterns))];
+                .Select(g => new Stratum(g.Key, lists, Patterns(lists, g.Select(p => p.Lists))))];
         return (new StratifiedHistories(total, strata), warnings);
     }
+
+    /// <summary>Counts per capture pattern, unchecked: a stratum that cannot be estimated says so when estimated, without stopping the others.</summary>
+    private static IReadOnlyList<PatternCount> Patterns(List<string> lists, IEnumerable<List<string>> people) =>
+        [.. people
+            .Select(onLists => onLists.Aggregate(0, (mask, list) => mask | (1 << lists.IndexOf(list))))
+            .GroupBy(mask => mask)
+            .OrderBy(g => g.Key)
+            .Select(g => new PatternCount(g.Key, g.Count()))];
 
     private static string ListName(Guid sourceId, IReadOnlyDictionary<Guid, string?> labels) =>
         labels.GetValueOrDefault(sourceId) is { Length: > 0 } label ? label : "source " + sourceId.ToString("D")[..8];

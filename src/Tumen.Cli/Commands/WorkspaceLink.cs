@@ -14,13 +14,17 @@ namespace Tumen.Cli.Commands;
 /// <summary>
 /// <c>tumen link</c> without <c>--input</c>: links the workspace's persons (every name in every script,
 /// sex, birth date, origin), stores each person's cluster and puts the uncertain pairs in the review
-/// queue. The reviewers' decisions (<c>tumen review</c>) bind every run: a pair said to be one person
+/// queue: every pair scored between two probabilities — below the link threshold (should they be
+/// joined?) or above it (should they be split?). The reviewers' decisions (<c>tumen review</c>) bind every run: a pair said to be one person
 /// is linked, a pair said to be two people is kept apart.
 /// </summary>
 internal static class WorkspaceLink
 {
     private const string IdColumn = "id";
     private static readonly JsonSerializerOptions CompactJson = new(CliJson.Options) { WriteIndented = false };
+
+    /// <summary>The top of the review band (its bottom is the settings' review threshold, 0.2): a pair the machine is less sure of than this is worth a person's look.</summary>
+    public const double ReviewBelow = 0.95;
 
     public static async Task<int> RunAsync(CliEnvironment env, ParseResult parse, Option<string?> workspace, bool json, CancellationToken ct)
     {
@@ -58,8 +62,8 @@ internal static class WorkspaceLink
                 return g.Select(i => (Person: idOfCode[table.Ids[i]], Cluster: first));
             })
             .ToDictionary(x => x.Person, x => x.Cluster);
-        var review = result.ReviewPairs
-            .Where(p => clusterOf[p.Left] != clusterOf[p.Right])
+        var review = result.Pairs
+            .Where(p => p.Probability < ReviewBelow)
             .Select(p => new ReviewCandidate(
                 idOfCode[table.Ids[p.Left]],
                 idOfCode[table.Ids[p.Right]],

@@ -69,8 +69,22 @@ internal static class Clusterer
 
         var n = nodes.Count;
         var density = n < 2 ? 1 : edges.Count / (n * (n - 1) / 2.0);
-        var holdsApart = apart.Any(p => nodes.Contains(p.Left) && nodes.Contains(p.Right));
-        if (!holdsApart && (n <= 3 || density >= minDensity || depth > 64))
+        var apartHere = apart.Where(p => nodes.Contains(p.Left) && nodes.Contains(p.Right)).ToList();
+        if (apartHere.Count > 0)
+        {
+            foreach (var part in SplitApart(edges, nodes, apartHere))
+            {
+                var inner = edges.Where(e => part.Contains(e.Left) && part.Contains(e.Right)).ToList();
+                foreach (var piece in inner.Count == 0 ? [part] : Split(inner, minDensity, apart, depth + 1))
+                {
+                    yield return piece;
+                }
+            }
+
+            yield break;
+        }
+
+        if (n <= 3 || density >= minDensity || depth > 64)
         {
             yield return nodes;
             yield break;
@@ -106,6 +120,33 @@ internal static class Clusterer
                 yield return part;
             }
         }
+    }
+
+    /// <summary>
+    /// Joins the component's records strongest link first, skipping any link that would put two records a
+    /// reviewer kept apart into one group: the fewest, weakest links are given up.
+    /// </summary>
+    private static IEnumerable<HashSet<int>> SplitApart(List<ScoredPair> edges, HashSet<int> nodes, List<(int Left, int Right)> apart)
+    {
+        var parent = nodes.ToDictionary(node => node, node => node);
+        var members = nodes.ToDictionary(node => node, node => new HashSet<int> { node });
+        foreach (var e in edges.OrderByDescending(e => e.Probability).ThenBy(e => e.Left).ThenBy(e => e.Right))
+        {
+            var a = Find(parent, e.Left);
+            var b = Find(parent, e.Right);
+            if (a == b || apart.Any(p => (members[a].Contains(p.Left) && members[b].Contains(p.Right)) || (members[a].Contains(p.Right) && members[b].Contains(p.Left))))
+            {
+                continue;
+            }
+
+            Union(parent, a, b);
+            var root = Find(parent, a);
+            var other = root == a ? b : a;
+            members[root].UnionWith(members[other]);
+            members.Remove(other);
+        }
+
+        return members.Values;
     }
 
     private static int Find(int[] parent, int x)
