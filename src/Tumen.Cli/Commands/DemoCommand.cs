@@ -56,8 +56,10 @@ internal static class DemoCommand
             await StepAsync(demoEnv, "Create an encrypted workspace", ["init", "--kdf-memory", "16"], ct).ConfigureAwait(false);
             await StepAsync(demoEnv, "Import three overlapping victim lists (synthetic)", ["import", .. lists], ct).ConfigureAwait(false);
             await StepAsync(demoEnv, "Find a person by name through the blind index (no plaintext index exists)", ["person", "list", "--name", "Kim"], ct).ConfigureAwait(false);
-            await StepAsync(demoEnv, "Link the same women across the three lists (Hangul, Han characters, romanisations)",
-                ["link", .. lists.SelectMany(l => new[] { "--input", l }), "--out", Path.Combine(directory, "clusters.csv")], ct).ConfigureAwait(false);
+            await StepAsync(demoEnv, "Link the same women across the three lists (Hangul, Han characters, romanisations)", ["link"], ct).ConfigureAwait(false);
+            await StepAsync(demoEnv, "The pairs the machine is unsure of wait for a person's decision", ["review", "list"], ct).ConfigureAwait(false);
+            await StepAsync(demoEnv, "Estimate how many women no list recorded (multiple systems estimation over the linked persons)",
+                ["estimate", "--method", "all", "--chains", "1"], ct).ConfigureAwait(false);
             await StepAsync(demoEnv, "Check the audit chain, every seal and every ciphertext", ["verify"], ct).ConfigureAwait(false);
             await StepAsync(demoEnv, "Write an encrypted, self-verifying backup", ["backup", Path.Combine(directory, "demo.tbk")], ct).ConfigureAwait(false);
             await env.Out.WriteLineAsync().ConfigureAwait(false);
