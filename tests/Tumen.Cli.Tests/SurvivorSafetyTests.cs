@@ -65,6 +65,14 @@ public sealed class SurvivorSafetyTests : IDisposable
         Collect(System.Text.Json.JsonDocument.Parse(json).RootElement, jsonStrings);
         people.SelectMany(p => p.Canaries).Count(c => !jsonStrings.Contains(c)).ShouldBe(0, "canaries missing from the JSON export");
 
+        // Linking decrypts every name in memory; the clusters and the review queue it stores must hold none.
+        var link = await Run("link", "--json");
+        link.ExitCode.ShouldBe(0, link.Error);
+        logs.Append(link.Out);
+        var review = await Run("review", "list", "--all");
+        review.ExitCode.ShouldBe(0, review.Error);
+        logs.Append(review.Out);
+
         var backup = Path.Combine(_root, "workspace.tbk");
         var backedUp = await Run("backup", backup);
         backedUp.ExitCode.ShouldBe(0, backedUp.Error);
