@@ -80,11 +80,11 @@ public sealed class WorkspaceLinkTests : IDisposable
         var paths = new string[ListNames.Length];
         for (var list = 0; list < ListNames.Length; list++)
         {
-            var csv = new StringBuilder("id,source,name,sex,birth_date,origin\n");
+            var csv = new StringBuilder("id,source,name,sex,birth_date,origin,violation,date\n");
             foreach (var (person, _, name) in Records().Where(r => r.List == list))
             {
                 var born = new DateOnly(1975, 1, 1).AddDays(person * 137);
-                csv.Append(CultureInfo.InvariantCulture, $"{(char)('A' + list)}{person:000},{ListNames[list]},{name},F,{born:yyyy-MM-dd},{Origins[person % 4]}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{(char)('A' + list)}{person:000},{ListNames[list]},{name},F,{born:yyyy-MM-dd},{Origins[person % 4]},trafficking,{2005 + (person % 10)}\n");
             }
 
             paths[list] = Path.Combine(_root, $"list-{list}.csv");
@@ -150,6 +150,13 @@ public sealed class WorkspaceLinkTests : IDisposable
 
         var byProvince = Json(await RunAsync("estimate", "--method", "independence", "--by", "province", "--json"));
         byProvince.GetProperty("strata").EnumerateArray().Sum(s => s.GetProperty("observed").GetInt64()).ShouldBe(people);
+        var byAge = Json(await RunAsync("estimate", "--method", "independence", "--by", "age", "--json"));
+        var ageGroups = byAge.GetProperty("strata").EnumerateArray().ToDictionary(s => s.GetProperty("stratum").GetString()!, s => s.GetProperty("observed").GetInt64(), StringComparer.Ordinal);
+        ageGroups.Values.Sum().ShouldBe(people);
+        ageGroups.Keys.Order(StringComparer.Ordinal).ShouldBe(["18-29", "30-44", "under 18"]);
+        var byYear = Json(await RunAsync("estimate", "--method", "independence", "--by", "year", "--json"));
+        byYear.GetProperty("strata").GetArrayLength().ShouldBe(10);
+        (await RunAsync("estimate", "--by", "planet")).ExitCode.ShouldBe(2);
 
         // A person added after the run is not silently counted twice or left out.
         (await RunAsync("person", "add", "--name", "한옥녀", "--source", "List A")).ExitCode.ShouldBe(0);

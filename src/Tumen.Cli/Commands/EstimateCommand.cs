@@ -31,7 +31,7 @@ internal static class EstimateCommand
         {
             Description = "CSV with one 0/1 column per list and a last count column, or one row per person; an optional 'stratum' column splits the estimate. Without it, the workspace's linked persons are counted by source list.",
         };
-        var by = new Option<string?>("--by") { Description = "With the workspace: split the estimate by sex, province (of origin) or year (of the violation)." };
+        var by = new Option<string?>("--by") { Description = "With the workspace: split the estimate by sex, province (of origin), year (of the violation) or age (group at the violation)." };
         var workspace = WorkspaceAccess.WorkspaceOption();
         var method = new Option<string>("--method")
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tumen.Core;
+using Tumen.Core.Dates;
 using Tumen.Core.Places;
 using Tumen.Estimation.Input;
 using Tumen.Storage;
@@ -12,12 +13,13 @@ namespace Tumen.Cli.Commands;
 /// <summary>
 /// The capture histories of a workspace: one entry per linked person (a cluster of records), saying
 /// which source lists hold a record of that person — the input of <c>tumen estimate</c> without
-/// <c>--input</c>. Reads only ids, source labels and coarse stratum values, never a name.
+/// <c>--input</c>. Reads only ids, source labels and coarse stratum values, never a name; strata by
+/// age decrypt birth dates (each read audited) and keep only the age group.
 /// </summary>
 internal static class WorkspaceCaptures
 {
     /// <summary>The ways a workspace estimate can be split into strata.</summary>
-    public static IReadOnlyList<string> StratumKinds { get; } = ["sex", "province", "year"];
+    public static IReadOnlyList<string> StratumKinds { get; } = ["sex", "province", "year", "age"];
 
     public const string Unknown = "unknown";
 
@@ -44,10 +46,11 @@ internal static class WorkspaceCaptures
         }
 
         var labels = await new PersonStore(db).SourceLabelsAsync(ct).ConfigureAwait(false);
-        var years = by == "year"
+        var years = by is "year" or "age"
             ? (await db.Acts.AsNoTracking().Where(a => a.DateYear != "").Select(a => new { a.VictimId, a.DateYear }).ToListAsync(ct).ConfigureAwait(false))
                 .GroupBy(a => a.VictimId).ToDictionary(g => g.Key, g => g.First().DateYear)
             : [];
+        var ages = by == "age" ? await AgeGroupsAsync(db, years, ct).ConfigureAwait(false) : [];
         var warnings = new List<string>();
         var withoutSource = persons.Count(p => p.SourceId is null);
         if (withoutSource > 0)
@@ -65,6 +68,7 @@ internal static class WorkspaceCaptures
                     "sex" => Commonest(g.Select(p => p.Sex)),
                     "province" => Commonest(g.Select(p => Province(p.OriginPlaceId))),
                     "year" => Commonest(g.Select(p => years.GetValueOrDefault(p.Id))),
+                    "age" => Commonest(g.Select(p => ages.GetValueOrDefault(p.Id))),
                     _ => Unknown,
                 }))
             .ToList();
@@ -85,6 +89,35 @@ internal static class WorkspaceCaptures
             .GroupBy(mask => mask)
             .OrderBy(g => g.Key)
             .Select(g => new PatternCount(g.Key, g.Count()))];
+
+    /// <summary>Age group at the time of the violation (its year less the birth year), where both are known.</summary>
+    private static async Task<Dictionary<Guid, string>> AgeGroupsAsync(TumenDbContext db, IReadOnlyDictionary<Guid, string> violationYears, CancellationToken ct)
+    {
+        var idOfCode = await db.Persons.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var groups = new Dictionary<Guid, string>();
+        await foreach (var person in new PersonStore(db).RevealAllAsync(ct).ConfigureAwait(false))
+        {
+            var id = idOfCode[person.Code!];
+            if (violationYears.GetValueOrDefault(id) is { } yearText
+                && int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                && UncertainDate.TryParse(person.BirthDate, out var born)
+                && born.Earliest?.Year is { } bornYear && born.Latest?.Year == bornYear)
+            {
+                groups[id] = AgeGroup(year - bornYear);
+            }
+        }
+
+        return groups;
+    }
+
+    private static string AgeGroup(int age) => age switch
+    {
+        < 0 => Unknown,
+        < 18 => "under 18",
+        < 30 => "18-29",
+        < 45 => "30-44",
+        _ => "45 and over",
+    };
 
     private static string ListName(Guid sourceId, IReadOnlyDictionary<Guid, string?> labels) =>
         labels.GetValueOrDefault(sourceId) is { Length: > 0 } label ? label : "source " + sourceId.ToString("D")[..8];
