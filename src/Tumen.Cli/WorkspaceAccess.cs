@@ -34,10 +34,22 @@ internal static class WorkspaceAccess
     public static string Actor(CliEnvironment env) =>
         env.GetVariable("TUMEN_ACTOR") is { Length: > 0 } actor ? actor : Environment.UserName;
 
-    /// <summary>Loads the manifest, asks for the passphrase and unlocks; a wrong passphrase stops here.</summary>
-    public static async Task<Workspace> OpenAsync(CliEnvironment env, ParseResult parse, Option<string?> option, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the manifest, asks for the passphrase and unlocks; a wrong passphrase stops here.
+    /// <paramref name="withoutWorkspace"/> names what the command can do instead, for the message when there is no workspace.
+    /// </summary>
+    public static async Task<Workspace> OpenAsync(CliEnvironment env, ParseResult parse, Option<string?> option, CancellationToken cancellationToken, string? withoutWorkspace = null)
     {
-        var location = WorkspaceLocation.Load(Directory(env, parse, option));
+        WorkspaceLocation location;
+        try
+        {
+            location = WorkspaceLocation.Load(Directory(env, parse, option));
+        }
+        catch (TumenException ex) when (withoutWorkspace is not null && ex.ExitCode == ExitCode.Workspace)
+        {
+            throw new TumenException($"{ex.Message} Without a workspace: {withoutWorkspace}", ex, ExitCode.Workspace);
+        }
+
         var passphrase = Passphrase(env, PassphraseVariable, "Passphrase: ", confirm: false);
         return await Workspace.OpenAsync(location, passphrase, Actor(env), env.Time, cancellationToken).ConfigureAwait(false);
     }

@@ -91,11 +91,14 @@ public sealed class EstimateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Estimate_NoInput_ExitsBadInput()
+    public async Task Estimate_NoInputAndNoWorkspace_SaysWhatToGive()
     {
-        var result = await CliRunner.RunAsync("estimate");
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("--input");
+        var missing = Path.Combine(Path.GetTempPath(), "tumen-no-workspace-" + Guid.NewGuid().ToString("N"));
+        var result = await CliRunner.RunAsync(new Dictionary<string, string>(StringComparer.Ordinal) { ["TUMEN_WORKSPACE"] = missing }, "estimate");
+        result.ExitCode.ShouldBe(4);
+        result.Error.ShouldContain("no workspace at");
+        result.Error.ShouldContain("tumen estimate --input FILE.csv");
+        Directory.Exists(missing).ShouldBeFalse();
     }
 
     [Fact]

@@ -133,7 +133,7 @@ internal static class EstimateCommand
                 : throw new TumenException("--by goes with the workspace; a CSV is split by its 'stratum' column.", ExitCode.BadInput);
         }
 
-        using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
+        using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct, "tumen estimate --input FILE.csv.").ConfigureAwait(false);
         await using var db = opened.CreateContext();
         var loaded = await WorkspaceCaptures.LoadAsync(db, by, ct).ConfigureAwait(false);
         db.RecordAccess("estimate", "person_links", by ?? "all");

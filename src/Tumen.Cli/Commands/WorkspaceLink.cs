@@ -28,7 +28,7 @@ internal static class WorkspaceLink
 
     public static async Task<int> RunAsync(CliEnvironment env, ParseResult parse, Option<string?> workspace, bool json, CancellationToken ct)
     {
-        using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
+        using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct, "tumen link --input FILE.csv.").ConfigureAwait(false);
         await using var db = opened.CreateContext();
         var persons = new List<PersonRecord>();
         await foreach (var person in new PersonStore(db).RevealAllAsync(ct).ConfigureAwait(false))
