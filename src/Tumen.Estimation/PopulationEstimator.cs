@@ -21,10 +21,11 @@ public static class PopulationEstimator
         ArgumentNullException.ThrowIfNull(options);
         var checker = new LogLinearFitter();
         var results = new List<EstimationResult>();
+        var unrecaptured = UnrecapturedLists.NoEstimateReason(histories);
         foreach (var method in options.Methods.Distinct())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = method switch
+            var result = unrecaptured is not null ? Unrecaptured(method, histories, options, checker, unrecaptured) : method switch
             {
                 EstimationMethod.Independence => Independence(histories, options),
                 EstimationMethod.Stepwise => Stepwise(histories, options, checker, cancellationToken),
@@ -42,6 +43,32 @@ public static class PopulationEstimator
         }
 
         return new EstimationReport(histories.Observed, histories.Lists, results, [.. ComparisonWarnings(results)]);
+    }
+
+    /// <summary>
+    /// The answer of <paramref name="method"/> when a list has no recapture (see
+    /// <see cref="UnrecapturedLists"/>): no estimate, for every method. A named model that fails its
+    /// own existence check keeps that more specific reason.
+    /// </summary>
+    private static EstimationResult? Unrecaptured(
+        EstimationMethod method, CaptureHistories histories, EstimationOptions options, LogLinearFitter checker, string reason)
+    {
+        switch (method)
+        {
+            case EstimationMethod.Fixed:
+                var named = Fixed(histories, options, checker);
+                return named.Estimate is null ? named : NoEstimate("fixed", named.Model, options, reason);
+            case EstimationMethod.Chapman:
+                return Chapman(histories, options) is { } chapman ? NoEstimate("chapman", chapman.Model, options, reason) : null;
+            case EstimationMethod.Lcmcr:
+                return NoEstimate(
+                    "lcmcr",
+                    null,
+                    options,
+                    reason + " The latent-class model would still print a number, but for a list without recaptures it would come from its prior, not from the data.");
+            default:
+                return NoEstimate(method.ToString().ToLowerInvariant(), null, options, reason);
+        }
     }
 
     /// <summary>Cautions from comparing methods: disagreement signals heterogeneity or dependence.</summary>

@@ -28,6 +28,48 @@ public class PopulationEstimatorTests
     }
 
     [Fact]
+    public void Estimate_Artificial3DefaultMethods_SayNoEstimateExists()
+    {
+        // List C shares nobody with A or B: independence alone would print 539, [13,23] 296.
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("Artificial_3"),
+            new EstimationOptions([.. EstimationOptions.All], BootstrapReplicates: 100, Chains: 1),
+            TestContext.Current.CancellationToken);
+        report.Results.Select(r => r.Method).ShouldBe(["independence", "stepwise", "bic", "average", "lcmcr"]);
+        foreach (var result in report.Results)
+        {
+            result.Estimate.ShouldBeNull(result.Method);
+            result.Lower.ShouldBeNull();
+            result.Upper.ShouldBeNull();
+            result.Warnings.ShouldContain(w => w.StartsWith("No estimate exists: nobody on list 'C'", StringComparison.Ordinal), result.Method);
+        }
+
+        report.Results.Single(r => r.Method == "lcmcr").Warnings.ShouldContain(w => w.Contains("from its prior", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_Artificial3ExistingNamedModel_StillSaysNoEstimateExists()
+    {
+        // [13,23] passes the per-model check (Chan, Silverman and Vincent, Table 3) but C is unlinked.
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("Artificial_3"), Fast with { Methods = [EstimationMethod.Fixed], FixedModel = "[13,23]" }, TestContext.Current.CancellationToken);
+        var result = report.Results.ShouldHaveSingleItem();
+        result.Model.ShouldBe("[13,23]");
+        result.Estimate.ShouldBeNull();
+        result.Warnings.ShouldContain(w => w.StartsWith("No estimate exists: nobody on list 'C'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_TwoListsWithNobodyInCommon_ChapmanSaysNoEstimateExists()
+    {
+        var histories = CaptureHistories.Create(["a", "b"], [new(0b01, 20), new(0b10, 15)]);
+        var result = PopulationEstimator.Estimate(histories, Fast with { Methods = [EstimationMethod.Chapman] }, TestContext.Current.CancellationToken)
+            .Results.ShouldHaveSingleItem();
+        result.Method.ShouldBe("chapman");
+        result.Estimate.ShouldBeNull();
+    }
+
+    [Fact]
     public void Estimate_WesternIndependence_WarnsOfDependence()
     {
         var result = PopulationEstimator.Estimate(TestData.Load("Western"), Fast, TestContext.Current.CancellationToken).Results.ShouldHaveSingleItem();
