@@ -136,9 +136,41 @@ public static class PopulationEstimator
         {
             warnings.Add("The bootstrap failed to produce enough replicates, so no interval is given.");
         }
+        else
+        {
+            warnings.AddRange(TailWarnings(bootstrap));
+        }
+
+        var upper = bootstrap is { Upper: var end } && double.IsFinite(end) ? end : (double?)null;
+        if (bootstrap is not null && upper is null)
+        {
+            warnings.Add("The upper end falls among bootstrap replicates with no finite estimate: the data cannot rule out a much larger hidden population.");
+        }
 
         return new EstimationResult(
-            "stepwise", fit.Model.Name(), fit.Estimate, bootstrap?.Lower, bootstrap?.Upper, options.Level, "bca bootstrap", warnings);
+            "stepwise", fit.Model.Name(), fit.Estimate, bootstrap?.Lower, upper, options.Level, "bca bootstrap", warnings);
+    }
+
+    /// <summary>
+    /// Cautions when the BCa correction pushes an end so far into the tail that only a handful of
+    /// replicates lie beyond it (on Western the lower end is the smallest of 1,000 replicates): the
+    /// end then moves with the seed by ten percent or more.
+    /// </summary>
+    private static IEnumerable<string> TailWarnings(BootstrapInterval bootstrap)
+    {
+        const double Resolved = 5;
+        foreach (var (end, beyond, level) in new[] { ("lower", bootstrap.BeyondLower, bootstrap.LowerLevel), ("upper", bootstrap.BeyondUpper, 1 - bootstrap.UpperLevel) })
+        {
+            if (beyond < Resolved)
+            {
+                var which = beyond < 1
+                    ? $"the most extreme of the {bootstrap.Replicates.ToString("N0", CultureInfo.InvariantCulture)} bootstrap replicates"
+                    : $"one of the {Math.Ceiling(beyond).ToString(CultureInfo.InvariantCulture)} most extreme of the {bootstrap.Replicates.ToString("N0", CultureInfo.InvariantCulture)} bootstrap replicates";
+                yield return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {end} end of the interval is {which} (the bias correction asks for the {level:P3} tail), so it moves with the seed: treat it as approximate, or rerun with more replicates (e.g. --bootstrap 10000) or another --seed and compare.");
+            }
+        }
     }
 
     private static EstimationResult Bic(CaptureHistories histories, EstimationOptions options, LogLinearFitter checker)

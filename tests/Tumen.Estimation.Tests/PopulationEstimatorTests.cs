@@ -104,6 +104,18 @@ public class PopulationEstimatorTests
     }
 
     [Fact]
+    public void Estimate_WesternStepwiseBca_WarnsThatTheLowerEndIsTheExtremeReplicate()
+    {
+        var result = PopulationEstimator.Estimate(
+            TestData.Load("Western"), new EstimationOptions([EstimationMethod.Stepwise], BootstrapReplicates: 1000), TestContext.Current.CancellationToken)
+            .Results.ShouldHaveSingleItem();
+        result.Model.ShouldBe("[15,2,3,4]");
+        result.Estimate!.Value.ShouldBe(2483, 1);
+        result.Warnings.ShouldContain(w => w.StartsWith("The lower end of the interval is the most extreme of the 1,000 bootstrap replicates", StringComparison.Ordinal));
+        result.Warnings.ShouldNotContain(w => w.StartsWith("The upper end of the interval", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Estimate_KosovoMethodsDisagree_WarnsOfHeterogeneity()
     {
         var report = PopulationEstimator.Estimate(
