@@ -274,7 +274,7 @@ public static class LatentClassSampler
 
         public int ClassesUsed => _classTotals.Count(t => t > 0);
 
-            public void Sweep(bool updateAlpha)
+        public void Sweep(bool updateAlpha)
         {
             AllocateObserved();
             UpdateCaptureProbabilities();
@@ -306,7 +306,7 @@ public static class LatentClassSampler
         }
 
         // Classes of the observed people: one multinomial per capture pattern.
-            private void AllocateObserved()
+        private void AllocateObserved()
         {
             Array.Clear(_captured);
             Array.Copy(_unobservedByClass, _classTotals, _classes);
@@ -345,7 +345,7 @@ public static class LatentClassSampler
             }
         }
 
-            private void UpdateCaptureProbabilities()
+        private void UpdateCaptureProbabilities()
         {
             for (var k = 0; k < _classes; k++)
             {
@@ -371,24 +371,22 @@ public static class LatentClassSampler
             }
         }
 
-        // Stick breaking: V_k ~ Beta(1 + n_k, α + Σ_{l>k} n_l), V_K = 1.
-            private void UpdateWeights()
+        // Stick breaking: V_k ~ Beta(1 + n_k, α + Σ_{l>k} n_l), V_K = 1, in logs as the reference
+        // implementation does: with a small α the trailing empty classes have 1 − V_k below the
+        // smallest double, and log(1 − V_k) = −∞ would make α's rate infinite and freeze α at 0, so
+        // that emptied classes could never be used again.
+        private void UpdateWeights()
         {
             long after = _classTotals.Sum();
             var logRemaining = 0.0;
             for (var k = 0; k < _classes - 1; k++)
             {
                 after -= _classTotals[k];
-                var a = _random.Gamma(1 + _classTotals[k]);
-                var b = _random.Gamma(_alpha + after);
-                var v = a / (a + b);
-                if (!(v < 1))
-                {
-                    v = 1 - 1e-15;
-                }
-
-                _weights[k] = Math.Exp(logRemaining) * v;
-                logRemaining += Math.Log(b / (a + b));
+                var logA = _random.LogGamma(1 + _classTotals[k]);
+                var logB = _random.LogGamma(_alpha + after);
+                var logSum = Math.Max(logA, logB) + Math.Log(1 + Math.Exp(-Math.Abs(logA - logB)));
+                _weights[k] = Math.Exp(logRemaining + logA - logSum);
+                logRemaining += logB - logSum;
             }
 
             _weights[_classes - 1] = Math.Exp(logRemaining);
@@ -396,7 +394,7 @@ public static class LatentClassSampler
         }
 
         // N − n ~ NegBin(n, 1 − p₀) under the 1/N prior, then the unobserved people's classes.
-            private void ImputeUnobserved()
+        private void ImputeUnobserved()
         {
             var missed = 0.0;
             for (var k = 0; k < _classes; k++)
