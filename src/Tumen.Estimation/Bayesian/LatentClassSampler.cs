@@ -371,10 +371,11 @@ public static class LatentClassSampler
             }
         }
 
-        // Stick breaking: V_k ~ Beta(1 + n_k, α + Σ_{l>k} n_l), V_K = 1, in logs as the reference
-        // implementation does: with a small α the trailing empty classes have 1 − V_k below the
-        // smallest double, and log(1 − V_k) = −∞ would make α's rate infinite and freeze α at 0, so
-        // that emptied classes could never be used again.
+        // Stick breaking: V_k ~ Beta(1 + n_k, α + Σ_{l>k} n_l), V_K = 1. Behind the last occupied
+        // class the second shape is α alone, often tiny, and then 1 − V_k can be below the smallest
+        // double: it is drawn in logs there, as the reference implementation does. Otherwise
+        // log(1 − V_k) = −∞ would make α's rate infinite and freeze α at 0, so that emptied classes
+        // could never be used again.
         private void UpdateWeights()
         {
             long after = _classTotals.Sum();
@@ -382,11 +383,26 @@ public static class LatentClassSampler
             for (var k = 0; k < _classes - 1; k++)
             {
                 after -= _classTotals[k];
-                var logA = _random.LogGamma(1 + _classTotals[k]);
-                var logB = _random.LogGamma(_alpha + after);
-                var logSum = Math.Max(logA, logB) + Math.Log(1 + Math.Exp(-Math.Abs(logA - logB)));
-                _weights[k] = Math.Exp(logRemaining + logA - logSum);
-                logRemaining += logB - logSum;
+                var a = _random.Gamma(1 + _classTotals[k]);
+                var shape = _alpha + after;
+                double v, logStay;
+                if (shape >= 1)
+                {
+                    var b = _random.Gamma(shape);
+                    v = a / (a + b);
+                    logStay = Math.Log(b / (a + b));
+                }
+                else
+                {
+                    var logA = Math.Log(a);
+                    var logB = _random.LogGamma(shape);
+                    var logSum = Math.Max(logA, logB) + Math.Log(1 + Math.Exp(-Math.Abs(logA - logB)));
+                    v = Math.Exp(logA - logSum);
+                    logStay = logB - logSum;
+                }
+
+                _weights[k] = Math.Exp(logRemaining) * v;
+                logRemaining += logStay;
             }
 
             _weights[_classes - 1] = Math.Exp(logRemaining);
