@@ -38,7 +38,13 @@ public static class PopulationEstimator
             };
             if (result is not null)
             {
-                results.Add(result with { Warnings = [.. DataWarnings(histories), .. result.Warnings, .. ResultWarnings(histories, result)] });
+                // When no estimate exists, the reason comes first: it is the answer.
+                results.Add(result with
+                {
+                    Warnings = result.Estimate is null
+                        ? [.. result.Warnings, .. DataWarnings(histories)]
+                        : [.. DataWarnings(histories), .. result.Warnings, .. ResultWarnings(histories, result)],
+                });
             }
         }
 
