@@ -215,17 +215,18 @@ public static class LatentClassSampler
     private sealed class Chain
     {
         private readonly RandomVariates _random;
-        private readonly IReadOnlyList<PatternCount> _patterns;
+        private readonly PatternCount[] _patterns;
         private readonly int _lists;
         private readonly int _classes;
         private readonly long _observed;
         private readonly LatentClassOptions _options;
         private readonly double[,] _lambda;
-        private readonly double[,,] _factor;
+        private readonly double[] _factor;
         private readonly double[] _weights;
         private readonly long[] _unobservedByClass;
         private readonly long[] _classTotals;
-        private readonly long[,] _captured;
+        private readonly long[] _captured;
+        private readonly int[][] _listsOn;
         private readonly double[] _probabilities;
         private readonly long[] _draw;
         private double _alpha;
@@ -235,17 +236,18 @@ public static class LatentClassSampler
         public Chain(CaptureHistories histories, LatentClassOptions options)
         {
             _random = new RandomVariates(options.Seed);
-            _patterns = histories.Patterns;
+            _patterns = [.. histories.Patterns];
             _lists = histories.ListCount;
             _classes = options.Classes;
             _observed = histories.Observed;
             _options = options;
             _lambda = new double[_classes, _lists];
-            _factor = new double[_classes, _lists, 2];
+            _factor = new double[_classes * _lists * 2];
             _weights = new double[_classes];
             _unobservedByClass = new long[_classes];
             _classTotals = new long[_classes];
-            _captured = new long[_classes, _lists];
+            _captured = new long[_classes * _lists];
+            _listsOn = [.. _patterns.Select(p => Enumerable.Range(0, _lists).Where(j => (p.Mask & (1 << j)) != 0).ToArray())];
             _probabilities = new double[_classes];
             _draw = new long[_classes];
 
@@ -310,21 +312,23 @@ public static class LatentClassSampler
         {
             Array.Clear(_captured);
             Array.Copy(_unobservedByClass, _classTotals, _classes);
-            foreach (var pattern in _patterns)
+            for (var p = 0; p < _patterns.Length; p++)
             {
-                var mask = pattern.Mask;
+                var mask = _patterns[p].Mask;
                 for (var k = 0; k < _classes; k++)
                 {
                     var pr = _weights[k];
+                    var row = k * _lists * 2;
                     for (var j = 0; j < _lists; j++)
                     {
-                        pr *= _factor[k, j, (mask >> j) & 1];
+                        pr *= _factor[row + (2 * j) + ((mask >> j) & 1)];
                     }
 
                     _probabilities[k] = pr;
                 }
 
-                _random.Multinomial(pattern.Count, _probabilities, _draw);
+                _random.Multinomial(_patterns[p].Count, _probabilities, _draw);
+                var on = _listsOn[p];
                 for (var k = 0; k < _classes; k++)
                 {
                     var n = _draw[k];
@@ -334,12 +338,10 @@ public static class LatentClassSampler
                     }
 
                     _classTotals[k] += n;
-                    for (var j = 0; j < _lists; j++)
+                    var row = k * _lists;
+                    foreach (var j in on)
                     {
-                        if ((mask & (1 << j)) != 0)
-                        {
-                            _captured[k, j] += n;
-                        }
+                        _captured[row + j] += n;
                     }
                 }
             }
@@ -351,22 +353,24 @@ public static class LatentClassSampler
             {
                 for (var j = 0; j < _lists; j++)
                 {
-                    _lambda[k, j] = _random.Beta(1 + _captured[k, j], 1 + _classTotals[k] - _captured[k, j]);
+                    var captured = _captured[(k * _lists) + j];
+                    _lambda[k, j] = _random.Beta(1 + captured, 1 + _classTotals[k] - captured);
                 }
             }
 
             RefreshFactors();
         }
 
-        // factor[k, j, x] = P(capture indicator x on list j | class k), read without branching.
+        // factor[((k · lists) + j) · 2 + x] = P(capture indicator x on list j | class k), read without branching.
         private void RefreshFactors()
         {
             for (var k = 0; k < _classes; k++)
             {
                 for (var j = 0; j < _lists; j++)
                 {
-                    _factor[k, j, 0] = 1 - _lambda[k, j];
-                    _factor[k, j, 1] = _lambda[k, j];
+                    var cell = ((k * _lists) + j) * 2;
+                    _factor[cell] = 1 - _lambda[k, j];
+                    _factor[cell + 1] = _lambda[k, j];
                 }
             }
         }
@@ -418,7 +422,7 @@ public static class LatentClassSampler
                 var pr = _weights[k];
                 for (var j = 0; j < _lists; j++)
                 {
-                    pr *= _factor[k, j, 0];
+                    pr *= _factor[((k * _lists) + j) * 2];
                 }
 
                 _probabilities[k] = pr;
