@@ -11,10 +11,10 @@ namespace Tumen.Estimation.Input;
 /// compared with all the other lists merged into one its two-list (Lincoln–Petersen) estimate is
 /// infinite. A model avoids infinity only by assuming how that list relates to the others, and the
 /// data cannot test the assumption. On Artificial_3 (list C shares nobody with A or B) models that
-/// fit the data give 296 ([13,23]: C's interactions at −∞, the extended maximum-likelihood estimate
-/// that the check of Chan, Silverman and Vincent (2021) accepts), about 400 (latent classes, model
-/// averaging), 539 (independence) or an unbounded total (C depends on A and B). This rule extends
-/// that per-model check to the data as a whole.
+/// fit the data give 296 ([13,23]: C's interactions at −∞), 396 ([13]) or 429 ([23]), all
+/// accepted by the per-model existence check of Chan, Silverman and Vincent (2021), about 400
+/// (latent classes, model averaging), 539 (independence) or an unbounded total (C depends on A
+/// and B). This rule extends that per-model check to the data as a whole.
 /// </para>
 /// <para>
 /// Groups of lists that overlap among themselves but not with the rest (B and F against the other
