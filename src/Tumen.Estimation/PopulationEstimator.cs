@@ -21,10 +21,11 @@ public static class PopulationEstimator
         ArgumentNullException.ThrowIfNull(options);
         var checker = new LogLinearFitter();
         var results = new List<EstimationResult>();
+        var unrecaptured = UnrecapturedLists.NoEstimateReason(histories);
         foreach (var method in options.Methods.Distinct())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = method switch
+            var result = unrecaptured is not null ? Unrecaptured(method, histories, options, checker, unrecaptured) : method switch
             {
                 EstimationMethod.Independence => Independence(histories, options),
                 EstimationMethod.Stepwise => Stepwise(histories, options, checker, cancellationToken),
@@ -37,11 +38,43 @@ public static class PopulationEstimator
             };
             if (result is not null)
             {
-                results.Add(result with { Warnings = [.. DataWarnings(histories), .. result.Warnings, .. ResultWarnings(histories, result)] });
+                // When no estimate exists, the reason comes first: it is the answer.
+                results.Add(result with
+                {
+                    Warnings = result.Estimate is null
+                        ? [.. result.Warnings, .. DataWarnings(histories)]
+                        : [.. DataWarnings(histories), .. result.Warnings, .. ResultWarnings(histories, result)],
+                });
             }
         }
 
         return new EstimationReport(histories.Observed, histories.Lists, results, [.. ComparisonWarnings(results)]);
+    }
+
+    /// <summary>
+    /// The answer of <paramref name="method"/> when a list has no recapture (see
+    /// <see cref="UnrecapturedLists"/>): no estimate, for every method. A named model that fails its
+    /// own existence check keeps that more specific reason.
+    /// </summary>
+    private static EstimationResult? Unrecaptured(
+        EstimationMethod method, CaptureHistories histories, EstimationOptions options, LogLinearFitter checker, string reason)
+    {
+        switch (method)
+        {
+            case EstimationMethod.Fixed:
+                var named = Fixed(histories, options, checker);
+                return named.Estimate is null ? named : NoEstimate("fixed", named.Model, options, reason);
+            case EstimationMethod.Chapman:
+                return Chapman(histories, options) is { } chapman ? NoEstimate("chapman", chapman.Model, options, reason) : null;
+            case EstimationMethod.Lcmcr:
+                return NoEstimate(
+                    "lcmcr",
+                    null,
+                    options,
+                    reason + " The latent-class model would still print a number, but for a list without recaptures it would come from its prior, not from the data.");
+            default:
+                return NoEstimate(method.ToString().ToLowerInvariant(), null, options, reason);
+        }
     }
 
     /// <summary>Cautions from comparing methods: disagreement signals heterogeneity or dependence.</summary>
@@ -109,9 +142,41 @@ public static class PopulationEstimator
         {
             warnings.Add("The bootstrap failed to produce enough replicates, so no interval is given.");
         }
+        else
+        {
+            warnings.AddRange(TailWarnings(bootstrap));
+        }
+
+        var upper = bootstrap is { Upper: var end } && double.IsFinite(end) ? end : (double?)null;
+        if (bootstrap is not null && upper is null)
+        {
+            warnings.Add("The upper end falls among bootstrap replicates with no finite estimate: the data cannot rule out a much larger hidden population.");
+        }
 
         return new EstimationResult(
-            "stepwise", fit.Model.Name(), fit.Estimate, bootstrap?.Lower, bootstrap?.Upper, options.Level, "bca bootstrap", warnings);
+            "stepwise", fit.Model.Name(), fit.Estimate, bootstrap?.Lower, upper, options.Level, "bca bootstrap", warnings);
+    }
+
+    /// <summary>
+    /// Cautions when the BCa correction pushes an end so far into the tail that only a handful of
+    /// replicates lie beyond it (on Western the lower end is the smallest of 1,000 replicates): the
+    /// end then moves with the seed by ten percent or more.
+    /// </summary>
+    private static IEnumerable<string> TailWarnings(BootstrapInterval bootstrap)
+    {
+        const double Resolved = 5;
+        foreach (var (end, beyond, level) in new[] { ("lower", bootstrap.BeyondLower, bootstrap.LowerLevel), ("upper", bootstrap.BeyondUpper, 1 - bootstrap.UpperLevel) })
+        {
+            if (beyond < Resolved)
+            {
+                var which = beyond < 1
+                    ? $"the most extreme of the {bootstrap.Replicates.ToString("N0", CultureInfo.InvariantCulture)} bootstrap replicates"
+                    : $"one of the {Math.Ceiling(beyond).ToString(CultureInfo.InvariantCulture)} most extreme of the {bootstrap.Replicates.ToString("N0", CultureInfo.InvariantCulture)} bootstrap replicates";
+                yield return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {end} end of the interval is {which} (the bias correction asks for the {level:P3} tail), so it moves with the seed: treat it as approximate, or rerun with more replicates (e.g. --bootstrap 10000) or another --seed and compare.");
+            }
+        }
     }
 
     private static EstimationResult Bic(CaptureHistories histories, EstimationOptions options, LogLinearFitter checker)

@@ -66,6 +66,22 @@ public sealed class EstimateCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("stepwise")]
+    [InlineData("all")]
+    public async Task Estimate_ListNobodyElseIsOn_SaysNoEstimateAndExitsNoEstimate(string method)
+    {
+        var input = Write("artificial.csv", Artificial3);
+        var result = await CliRunner.RunAsync("estimate", "--input", input, "--method", method, "--bootstrap", "50", "--chains", "1", "--json");
+
+        result.ExitCode.ShouldBe(6, result.Error);
+        result.Error.ShouldContain("No estimate exists: nobody on list 'C' appears on any other list");
+        using var json = JsonDocument.Parse(result.Out);
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        results.Count.ShouldBe(method == "all" ? 5 : 1);
+        results.ShouldAllBe(r => r.GetProperty("estimate").ValueKind == JsonValueKind.Null);
+    }
+
+    [Theory]
     [InlineData("a,b,n\n1,0,4\n2,1,3\n", "line 3, column 1")]
     [InlineData("a,b,n\n1,0,4\n0,1,-3\n1,1,1\n", "negative")]
     [InlineData("a,b,n\n1,0,4\n0,1,1.5\n1,1,1\n", "fractional")]

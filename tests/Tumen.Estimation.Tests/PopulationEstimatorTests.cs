@@ -28,6 +28,68 @@ public class PopulationEstimatorTests
     }
 
     [Fact]
+    public void Estimate_Artificial3DefaultMethods_SayNoEstimateExists()
+    {
+        // List C shares nobody with A or B: independence alone would print 539, [13,23] 296.
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("Artificial_3"),
+            new EstimationOptions([.. EstimationOptions.All], BootstrapReplicates: 100, Chains: 1),
+            TestContext.Current.CancellationToken);
+        report.Results.Select(r => r.Method).ShouldBe(["independence", "stepwise", "bic", "average", "lcmcr"]);
+        foreach (var result in report.Results)
+        {
+            result.Estimate.ShouldBeNull(result.Method);
+            result.Lower.ShouldBeNull();
+            result.Upper.ShouldBeNull();
+            result.Warnings.ShouldContain(w => w.StartsWith("No estimate exists: nobody on list 'C'", StringComparison.Ordinal), result.Method);
+        }
+
+        report.Results.Single(r => r.Method == "lcmcr").Warnings.ShouldContain(w => w.Contains("from its prior", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("UKdat_5", EstimationMethod.Independence, 13444.1, 0.1)]
+    [InlineData("UKdat_5", EstimationMethod.Stepwise, 11313, 1)]
+    [InlineData("Western", EstimationMethod.Independence, 2007.1, 0.1)]
+    [InlineData("Western", EstimationMethod.Stepwise, 2483, 1)]
+    [InlineData("NewOrl", EstimationMethod.Independence, 997, 1)]
+    [InlineData("NewOrl", EstimationMethod.Stepwise, 1184, 1)]
+    [InlineData("Kosovo", EstimationMethod.Independence, 7394.6, 0.1)]
+    [InlineData("Kosovo", EstimationMethod.Bic, 10357, 1)]
+    public void Estimate_PublishedTables_PassTheRecaptureCheckAndReproduceThePublishedFigures(
+        string name, EstimationMethod method, double published, double tolerance)
+    {
+        // New Orleans has lists (B and F) that share people only with each other: still estimated.
+        var result = PopulationEstimator.Estimate(TestData.Load(name), Fast with { Methods = [method] }, TestContext.Current.CancellationToken)
+            .Results.ShouldHaveSingleItem();
+        result.Estimate.ShouldNotBeNull();
+        result.Estimate.Value.ShouldBe(published, tolerance);
+        result.Warnings.ShouldNotContain(w => w.StartsWith("No estimate exists", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_Artificial3ExistingNamedModel_StillSaysNoEstimateExists()
+    {
+        // [13,23] passes the per-model check (Chan, Silverman and Vincent, Table 3) but C is unlinked.
+        var report = PopulationEstimator.Estimate(
+            TestData.Load("Artificial_3"), Fast with { Methods = [EstimationMethod.Fixed], FixedModel = "[13,23]" }, TestContext.Current.CancellationToken);
+        var result = report.Results.ShouldHaveSingleItem();
+        result.Model.ShouldBe("[13,23]");
+        result.Estimate.ShouldBeNull();
+        result.Warnings.ShouldContain(w => w.StartsWith("No estimate exists: nobody on list 'C'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_TwoListsWithNobodyInCommon_ChapmanSaysNoEstimateExists()
+    {
+        var histories = CaptureHistories.Create(["a", "b"], [new(0b01, 20), new(0b10, 15)]);
+        var result = PopulationEstimator.Estimate(histories, Fast with { Methods = [EstimationMethod.Chapman] }, TestContext.Current.CancellationToken)
+            .Results.ShouldHaveSingleItem();
+        result.Method.ShouldBe("chapman");
+        result.Estimate.ShouldBeNull();
+    }
+
+    [Fact]
     public void Estimate_WesternIndependence_WarnsOfDependence()
     {
         var result = PopulationEstimator.Estimate(TestData.Load("Western"), Fast, TestContext.Current.CancellationToken).Results.ShouldHaveSingleItem();
@@ -59,6 +121,18 @@ public class PopulationEstimatorTests
         result.Lower!.Value.ShouldBeLessThan(11313);
         result.Upper!.Value.ShouldBeGreaterThan(11313);
         result.Warnings.ShouldContain(w => w.Contains("bootstrap replicates", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_WesternStepwiseBca_WarnsThatTheLowerEndIsTheExtremeReplicate()
+    {
+        var result = PopulationEstimator.Estimate(
+            TestData.Load("Western"), new EstimationOptions([EstimationMethod.Stepwise], BootstrapReplicates: 1000), TestContext.Current.CancellationToken)
+            .Results.ShouldHaveSingleItem();
+        result.Model.ShouldBe("[15,2,3,4]");
+        result.Estimate!.Value.ShouldBe(2483, 1);
+        result.Warnings.ShouldContain(w => w.StartsWith("The lower end of the interval is the most extreme of the 1,000 bootstrap replicates", StringComparison.Ordinal));
+        result.Warnings.ShouldNotContain(w => w.StartsWith("The upper end of the interval", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -215,17 +215,18 @@ public static class LatentClassSampler
     private sealed class Chain
     {
         private readonly RandomVariates _random;
-        private readonly IReadOnlyList<PatternCount> _patterns;
+        private readonly PatternCount[] _patterns;
         private readonly int _lists;
         private readonly int _classes;
         private readonly long _observed;
         private readonly LatentClassOptions _options;
         private readonly double[,] _lambda;
-        private readonly double[,,] _factor;
+        private readonly double[] _factor;
         private readonly double[] _weights;
         private readonly long[] _unobservedByClass;
         private readonly long[] _classTotals;
-        private readonly long[,] _captured;
+        private readonly long[] _captured;
+        private readonly int[][] _listsOn;
         private readonly double[] _probabilities;
         private readonly long[] _draw;
         private double _alpha;
@@ -235,17 +236,18 @@ public static class LatentClassSampler
         public Chain(CaptureHistories histories, LatentClassOptions options)
         {
             _random = new RandomVariates(options.Seed);
-            _patterns = histories.Patterns;
+            _patterns = [.. histories.Patterns];
             _lists = histories.ListCount;
             _classes = options.Classes;
             _observed = histories.Observed;
             _options = options;
             _lambda = new double[_classes, _lists];
-            _factor = new double[_classes, _lists, 2];
+            _factor = new double[_classes * _lists * 2];
             _weights = new double[_classes];
             _unobservedByClass = new long[_classes];
             _classTotals = new long[_classes];
-            _captured = new long[_classes, _lists];
+            _captured = new long[_classes * _lists];
+            _listsOn = [.. _patterns.Select(p => Enumerable.Range(0, _lists).Where(j => (p.Mask & (1 << j)) != 0).ToArray())];
             _probabilities = new double[_classes];
             _draw = new long[_classes];
 
@@ -274,7 +276,7 @@ public static class LatentClassSampler
 
         public int ClassesUsed => _classTotals.Count(t => t > 0);
 
-            public void Sweep(bool updateAlpha)
+        public void Sweep(bool updateAlpha)
         {
             AllocateObserved();
             UpdateCaptureProbabilities();
@@ -306,25 +308,27 @@ public static class LatentClassSampler
         }
 
         // Classes of the observed people: one multinomial per capture pattern.
-            private void AllocateObserved()
+        private void AllocateObserved()
         {
             Array.Clear(_captured);
             Array.Copy(_unobservedByClass, _classTotals, _classes);
-            foreach (var pattern in _patterns)
+            for (var p = 0; p < _patterns.Length; p++)
             {
-                var mask = pattern.Mask;
+                var mask = _patterns[p].Mask;
                 for (var k = 0; k < _classes; k++)
                 {
                     var pr = _weights[k];
+                    var row = k * _lists * 2;
                     for (var j = 0; j < _lists; j++)
                     {
-                        pr *= _factor[k, j, (mask >> j) & 1];
+                        pr *= _factor[row + (2 * j) + ((mask >> j) & 1)];
                     }
 
                     _probabilities[k] = pr;
                 }
 
-                _random.Multinomial(pattern.Count, _probabilities, _draw);
+                _random.Multinomial(_patterns[p].Count, _probabilities, _draw);
+                var on = _listsOn[p];
                 for (var k = 0; k < _classes; k++)
                 {
                     var n = _draw[k];
@@ -334,45 +338,49 @@ public static class LatentClassSampler
                     }
 
                     _classTotals[k] += n;
-                    for (var j = 0; j < _lists; j++)
+                    var row = k * _lists;
+                    foreach (var j in on)
                     {
-                        if ((mask & (1 << j)) != 0)
-                        {
-                            _captured[k, j] += n;
-                        }
+                        _captured[row + j] += n;
                     }
                 }
             }
         }
 
-            private void UpdateCaptureProbabilities()
+        private void UpdateCaptureProbabilities()
         {
             for (var k = 0; k < _classes; k++)
             {
                 for (var j = 0; j < _lists; j++)
                 {
-                    _lambda[k, j] = _random.Beta(1 + _captured[k, j], 1 + _classTotals[k] - _captured[k, j]);
+                    var captured = _captured[(k * _lists) + j];
+                    _lambda[k, j] = _random.Beta(1 + captured, 1 + _classTotals[k] - captured);
                 }
             }
 
             RefreshFactors();
         }
 
-        // factor[k, j, x] = P(capture indicator x on list j | class k), read without branching.
+        // factor[((k · lists) + j) · 2 + x] = P(capture indicator x on list j | class k), read without branching.
         private void RefreshFactors()
         {
             for (var k = 0; k < _classes; k++)
             {
                 for (var j = 0; j < _lists; j++)
                 {
-                    _factor[k, j, 0] = 1 - _lambda[k, j];
-                    _factor[k, j, 1] = _lambda[k, j];
+                    var cell = ((k * _lists) + j) * 2;
+                    _factor[cell] = 1 - _lambda[k, j];
+                    _factor[cell + 1] = _lambda[k, j];
                 }
             }
         }
 
-        // Stick breaking: V_k ~ Beta(1 + n_k, α + Σ_{l>k} n_l), V_K = 1.
-            private void UpdateWeights()
+        // Stick breaking: V_k ~ Beta(1 + n_k, α + Σ_{l>k} n_l), V_K = 1. Behind the last occupied
+        // class the second shape is α alone, often tiny, and then 1 − V_k can be below the smallest
+        // double: it is drawn in logs there, as the reference implementation does. Otherwise
+        // log(1 − V_k) = −∞ would make α's rate infinite and freeze α at 0, so that emptied classes
+        // could never be used again.
+        private void UpdateWeights()
         {
             long after = _classTotals.Sum();
             var logRemaining = 0.0;
@@ -380,15 +388,25 @@ public static class LatentClassSampler
             {
                 after -= _classTotals[k];
                 var a = _random.Gamma(1 + _classTotals[k]);
-                var b = _random.Gamma(_alpha + after);
-                var v = a / (a + b);
-                if (!(v < 1))
+                var shape = _alpha + after;
+                double v, logStay;
+                if (shape >= 1)
                 {
-                    v = 1 - 1e-15;
+                    var b = _random.Gamma(shape);
+                    v = a / (a + b);
+                    logStay = Math.Log(b / (a + b));
+                }
+                else
+                {
+                    var logA = Math.Log(a);
+                    var logB = _random.LogGamma(shape);
+                    var logSum = Math.Max(logA, logB) + Math.Log(1 + Math.Exp(-Math.Abs(logA - logB)));
+                    v = Math.Exp(logA - logSum);
+                    logStay = logB - logSum;
                 }
 
                 _weights[k] = Math.Exp(logRemaining) * v;
-                logRemaining += Math.Log(b / (a + b));
+                logRemaining += logStay;
             }
 
             _weights[_classes - 1] = Math.Exp(logRemaining);
@@ -396,7 +414,7 @@ public static class LatentClassSampler
         }
 
         // N − n ~ NegBin(n, 1 − p₀) under the 1/N prior, then the unobserved people's classes.
-            private void ImputeUnobserved()
+        private void ImputeUnobserved()
         {
             var missed = 0.0;
             for (var k = 0; k < _classes; k++)
@@ -404,7 +422,7 @@ public static class LatentClassSampler
                 var pr = _weights[k];
                 for (var j = 0; j < _lists; j++)
                 {
-                    pr *= _factor[k, j, 0];
+                    pr *= _factor[((k * _lists) + j) * 2];
                 }
 
                 _probabilities[k] = pr;

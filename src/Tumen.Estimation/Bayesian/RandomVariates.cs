@@ -111,6 +111,13 @@ public sealed class RandomVariates
         }
     }
 
+    /// <summary>
+    /// log of a Gamma(shape, 1) variate, finite even for tiny shapes, where the variate itself
+    /// underflows to 0: for shape below 1, log Gamma(shape + 1) + log(U) / shape.
+    /// </summary>
+    public double LogGamma(double shape) =>
+        shape < 1 ? Math.Log(Gamma(shape + 1)) + (Math.Log(Uniform()) / shape) : Math.Log(Gamma(shape));
+
     /// <summary>Beta(a, b).</summary>
     public double Beta(double a, double b)
     {

@@ -5,18 +5,35 @@ namespace Tumen.Estimation.Intervals;
 
 /// <summary>A bootstrap interval and what produced it.</summary>
 /// <param name="Lower">The lower end.</param>
-/// <param name="Upper">The upper end.</param>
-/// <param name="Replicates">The number of bootstrap replicates that gave an estimate.</param>
+/// <param name="Upper">The upper end; +∞ when it falls among replicates that had no finite estimate.</param>
+/// <param name="Replicates">The number of bootstrap replicates.</param>
 /// <param name="Acceleration">The jackknife acceleration â.</param>
 /// <param name="BiasCorrection">The bias correction ẑ₀.</param>
-public sealed record BootstrapInterval(double Lower, double Upper, int Replicates, double Acceleration, double BiasCorrection);
+/// <param name="LowerLevel">The BCa-adjusted probability whose bootstrap quantile is the lower end.</param>
+/// <param name="UpperLevel">The BCa-adjusted probability whose bootstrap quantile is the upper end.</param>
+public sealed record BootstrapInterval(
+    double Lower, double Upper, int Replicates, double Acceleration, double BiasCorrection, double LowerLevel, double UpperLevel)
+{
+    /// <summary>
+    /// How many replicates lie beyond the lower end (Replicates × LowerLevel). Below about five, the end
+    /// is one of the most extreme replicates and moves with the seed: the adjusted level asks for more
+    /// of the tail than the replicates resolve.
+    /// </summary>
+    public double BeyondLower => Replicates * LowerLevel;
+
+    /// <summary>How many replicates lie beyond the upper end (Replicates × (1 − UpperLevel)).</summary>
+    public double BeyondUpper => Replicates * (1 - UpperLevel);
+}
 
 /// <summary>
-/// The bias-corrected and accelerated (BCa) bootstrap of Chan, Silverman and Vincent (2021):
-/// replicates redraw the observed people from the observed pattern counts (multinomial, same
-/// total) and rerun the whole estimator, model selection included; the acceleration comes from a
-/// jackknife that removes one person at a time, computed once per pattern and weighted by its
-/// count because people sharing a pattern are exchangeable.
+/// The bias-corrected and accelerated (BCa) bootstrap of Chan, Silverman and Vincent (2021), as
+/// <c>estimatepopulation</c> in R's SparseMSE: replicates redraw the observed people from the
+/// observed pattern counts (multinomial, same total) and rerun the whole estimator, model selection
+/// included; ẑ₀ = Φ⁻¹(share of replicates below the estimate); the acceleration comes from a
+/// jackknife that removes one person at a time, computed once per pattern and weighted by its count
+/// because people sharing a pattern are exchangeable; the ends are type-8 quantiles of the
+/// replicates at the BCa-adjusted levels. A replicate without an estimate (the data it drew leave
+/// the total unbounded) counts as +∞.
 /// </summary>
 public static class BcaBootstrap
 {
@@ -71,13 +88,10 @@ public static class BcaBootstrap
                 sample[cell]++;
             }
 
-            if (estimator(histories.WithCells(sample)) is { } estimate && double.IsFinite(estimate))
-            {
-                estimates.Add(estimate);
-            }
+            estimates.Add(estimator(histories.WithCells(sample)) is { } estimate && double.IsFinite(estimate) ? estimate : double.PositiveInfinity);
         }
 
-        if (estimates.Count < 10)
+        if (estimates.Count(double.IsFinite) < 10)
         {
             return null;
         }
@@ -87,12 +101,16 @@ public static class BcaBootstrap
         var z0 = Normal.InvCDF(0, 1, Math.Clamp(below, 1e-6, 1 - 1e-6));
         estimates.Sort();
         var alpha = (1 - level) / 2;
+        var lowerLevel = AdjustedLevel(z0, acceleration, alpha);
+        var upperLevel = AdjustedLevel(z0, acceleration, 1 - alpha);
         return new BootstrapInterval(
-            Adjusted(estimates, z0, acceleration, alpha),
-            Adjusted(estimates, z0, acceleration, 1 - alpha),
+            Quantile(estimates, lowerLevel),
+            Quantile(estimates, upperLevel),
             estimates.Count,
             acceleration,
-            z0);
+            z0,
+            lowerLevel,
+            upperLevel);
     }
 
     /// <summary>
@@ -116,16 +134,19 @@ public static class BcaBootstrap
             return sorted[n - 1];
         }
 
-        return ((1 - g) * sorted[j - 1]) + (g * sorted[j]);
+        // g = 0 must not touch sorted[j], which may be +∞ (0 · ∞ is NaN).
+        return g == 0 ? sorted[j - 1] : ((1 - g) * sorted[j - 1]) + (g * sorted[j]);
     }
 
-    private static double Adjusted(List<double> sorted, double z0, double acceleration, double alpha)
+    // Φ(ẑ₀ + (ẑ₀ + z_α) / (1 − â(ẑ₀ + z_α))), the BCa level of DiCiccio and Efron (1996).
+    private static double AdjustedLevel(double z0, double acceleration, double alpha)
     {
         var za = Normal.InvCDF(0, 1, alpha) + z0;
-        var probability = Normal.CDF(0, 1, z0 + (za / (1 - (acceleration * za))));
-        return Quantile(sorted, probability);
+        return Normal.CDF(0, 1, z0 + (za / (1 - (acceleration * za))));
     }
 
+    // â = Σ n_c d_c³ / (6 (Σ n_c d_c²)^{3/2}) with d_c = mean − θ̂₍c₎, over the patterns c whose
+    // leave-one-out table has an estimate.
     private static double JackknifeAcceleration(CaptureHistories histories, Func<CaptureHistories, double?> estimator, long[] cells)
     {
         var jack = new double[cells.Length];
@@ -140,9 +161,17 @@ public static class BcaBootstrap
 
             var leaveOne = (long[])cells.Clone();
             leaveOne[c]--;
-            jack[c] = estimator(histories.WithCells(leaveOne)) ?? double.NaN;
-            weightedSum += cells[c] * jack[c];
-            total += cells[c];
+            jack[c] = estimator(histories.WithCells(leaveOne)) is { } value && double.IsFinite(value) ? value : double.NaN;
+            if (!double.IsNaN(jack[c]))
+            {
+                weightedSum += cells[c] * jack[c];
+                total += cells[c];
+            }
+        }
+
+        if (total == 0)
+        {
+            return 0;
         }
 
         var mean = weightedSum / total;

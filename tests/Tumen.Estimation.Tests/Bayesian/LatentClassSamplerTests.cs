@@ -7,23 +7,31 @@ public class LatentClassSamplerTests
 {
     // Reference: LCMCR on Kosovo with K = 10, a = b = 0.25, 10,000 burn-in, 1,000 samples thinned
     // by 100 gives a posterior median near 10,400 and a 95 % interval near [9,200, 14,000].
+    // Every single chain's median holds to 3 % (seeds 1–40: within 2.7 %), but one chain's 1,000
+    // draws have an effective sample size of 25 to 320, and a chain that strays into the low tail
+    // puts its lower end up to 21 % low (seed 3 here: 7,299): over seeds 1–40, 26 chains have both
+    // ends within 7 %. The ends are therefore checked on the pooled draws of the seeds, which is
+    // what the CLI's default of four chains reports (seeds 1–5 pooled: 8,924 and 14,065).
     [Fact]
-    public void Run_KosovoReferenceSettings_MatchesPublishedPosterior()
+    public void Run_KosovoReferenceSettingsSeveralSeeds_MatchesPublishedPosterior()
     {
         var histories = TestData.Load("Kosovo");
         var pooled = new List<double>();
-        foreach (var seed in new[] { 1, 2, 3, 4 })
+        foreach (var seed in new[] { 1, 2, 3, 4, 5 })
         {
             var posterior = LatentClassSampler.Run(histories, new LatentClassOptions(Seed: seed), cancellationToken: TestContext.Current.CancellationToken);
             posterior.Draws.Count.ShouldBe(1000);
             posterior.Median.ShouldBe(10400, 10400 * 0.03, $"seed {seed}");
             posterior.Draws.ShouldAllBe(n => n >= histories.Observed);
+
+            // With α stuck at 0 (log(1 − V) = −∞ before the stick-breaking moved to logs) chains
+            // lost classes for good and settled on 3 to 5; a healthy chain uses about 7.
+            posterior.Diagnostics.ClassesUsed.ShouldBeGreaterThan(6, $"seed {seed}");
             pooled.AddRange(posterior.Draws.Select(n => (double)n));
         }
 
-        // The ends of one chain of 1,000 autocorrelated draws move by several percent between seeds;
-        // four chains pooled pin them down.
         pooled.Sort();
+        BcaBootstrap.Quantile(pooled, 0.5).ShouldBe(10400, 10400 * 0.03);
         BcaBootstrap.Quantile(pooled, 0.025).ShouldBe(9200, 9200 * 0.07);
         BcaBootstrap.Quantile(pooled, 0.975).ShouldBe(14000, 14000 * 0.07);
     }

@@ -29,6 +29,28 @@ public class RandomVariatesTests
         variance.ShouldBe(expectedVariance, expectedVariance * 0.03);
     }
 
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(0.05)]
+    [InlineData(3.5)]
+    public void LogGamma_TinyShapes_StayFiniteWithTheRightMean(double shape)
+    {
+        // E[log G] = ψ(shape) for G ~ Gamma(shape, 1); ψ(0.001) ≈ −1000.4, where G itself underflows to 0.
+        var random = new RandomVariates(17);
+        const int draws = 100_000;
+        double sum = 0;
+        for (var i = 0; i < draws; i++)
+        {
+            var x = random.LogGamma(shape);
+            double.IsFinite(x).ShouldBeTrue();
+            sum += x;
+        }
+
+        // Var[log G] = ψ′(shape) = 1/shape² + ψ′(shape + 1) ≤ 1/shape² + π²/6.
+        var sd = Math.Sqrt((1 / (shape * shape)) + (Math.PI * Math.PI / 6));
+        (sum / draws).ShouldBe(MathNet.Numerics.SpecialFunctions.DiGamma(shape), 5 * sd / Math.Sqrt(draws));
+    }
+
     [Fact]
     public void Binomial_SmallCase_MatchesExactProbabilities()
     {
