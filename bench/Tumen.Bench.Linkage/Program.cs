@@ -31,6 +31,11 @@ try
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var total = Stopwatch.StartNew();
     var settings = LinkSettings.Infer(CsvRecords.ReadHeader(input));
+    if (args.FirstOrDefault(a => a.StartsWith("t=", StringComparison.Ordinal)) is { } t)
+    {
+        settings = settings with { Threshold = double.Parse(t[2..], CultureInfo.InvariantCulture) };
+    }
+
     var table = CsvRecords.Read([input], settings.IdColumn);
     var read = total.Elapsed.TotalSeconds;
     var lastStage = "";
@@ -61,6 +66,10 @@ try
     Console.WriteLine(FormattableString.Invariant($"peak working set   {peak:0.00} GB"));
     Console.WriteLine(FormattableString.Invariant($"pairwise           P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000}"));
     Console.WriteLine(FormattableString.Invariant($"cores              {Environment.ProcessorCount}"));
+    if (args.Length > 3 && args[3] == "analyse")
+    {
+        Analysis.Print(result, table, table.Ids.Select(id => truth[id]).ToArray());
+    }
 }
 finally
 {

@@ -25,6 +25,13 @@ public enum NameRoute
 /// </summary>
 public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClasses, string SurnameKey, string GivenKey, NameRoute Route)
 {
+    /// <summary>
+    /// The given name syllable by syllable, for matching pinyin without enumerating its readings: for a
+    /// Hangul or Han reading, its Hangul syllables (initial-sound law applied, so 리 and 이 are one); for a
+    /// pinyin reading, per syllable the Hangul syllables it may stand for, separated by '|'. Empty when unknown.
+    /// </summary>
+    public string GivenSyllables { get; init; } = "";
+
     /// <summary>The surname classes as a bit set (class ids below 128), so the comparator tests them with one AND.</summary>
     internal UInt128 SurnameMask { get; } = Mask(SurnameClasses);
 
@@ -56,6 +63,9 @@ public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClass
         return mask;
     }
 }
+
+/// <summary>One key of a given name: its sound key, how it was read, and its syllables (see <see cref="NameReading.GivenSyllables"/>).</summary>
+public readonly record struct GivenKey(string Key, NameRoute Route, string Syllables);
 
 /// <summary>A name in any script, parsed once into the readings the comparator works on.</summary>
 public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Readings)
@@ -105,7 +115,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
     }
 
     /// <summary>Keys of a given name alone (any script), first the most likely; pinyin readings follow.</summary>
-    public static IReadOnlyList<(string Key, NameRoute Route)> GivenKeys(string given, HanCharacters han)
+    public static IReadOnlyList<GivenKey> GivenKeys(string given, HanCharacters han)
     {
         if (!ReferenceEquals(han, HanCharacters.Default))
         {
@@ -126,12 +136,12 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         return keys;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Key, NameRoute Route)>> GivenCache = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<GivenKey>> GivenCache = new(StringComparer.Ordinal);
     private static int _givenCached;
 
-    private static IReadOnlyList<(string Key, NameRoute Route)> ComputeGivenKeys(string given, HanCharacters han)
+    private static IReadOnlyList<GivenKey> ComputeGivenKeys(string given, HanCharacters han)
     {
-        var result = new List<(string, NameRoute)>();
+        var result = new List<GivenKey>();
         if (given.Length == 0)
         {
             return result;
@@ -139,7 +149,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
 
         if (Hangul.IsAllSyllables(given))
         {
-            result.Add((PhoneticKey.FromHangul(given), NameRoute.Hangul));
+            result.Add(new GivenKey(PhoneticKey.FromHangul(given), NameRoute.Hangul, SyllablesOf(given)));
             return result;
         }
 
@@ -147,7 +157,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         {
             foreach (var reading in HanReadings(given, han))
             {
-                result.Add((PhoneticKey.FromHangul(reading), NameRoute.Han));
+                result.Add(new GivenKey(PhoneticKey.FromHangul(reading), NameRoute.Han, SyllablesOf(reading)));
             }
 
             return result;
@@ -158,28 +168,39 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         var pinyinFirst = syllables is not null && LooksLikePinyin(folded);
         if (!pinyinFirst)
         {
-            result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
+            result.Add(new GivenKey(PhoneticKey.FromLatin(given), NameRoute.Romanized, ""));
         }
 
         if (syllables is not null)
         {
-            foreach (var reading in Product(syllables.Select(han.HangulForPinyin).ToArray()))
+            var options = syllables.Select(han.HangulForPinyin).ToArray();
+            var sets = string.Join('|', options.Select(o => SyllablesOf(string.Concat(o))));
+            foreach (var reading in Product(options))
             {
                 var key = PhoneticKey.FromHangul(reading);
-                if (!result.Exists(r => string.Equals(r.Item1, key, StringComparison.Ordinal)))
+                if (!result.Exists(r => string.Equals(r.Key, key, StringComparison.Ordinal)))
                 {
-                    result.Add((key, NameRoute.Pinyin));
+                    result.Add(new GivenKey(key, NameRoute.Pinyin, sets));
                 }
             }
         }
 
         if (pinyinFirst)
         {
-            result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
+            result.Add(new GivenKey(PhoneticKey.FromLatin(given), NameRoute.Romanized, ""));
         }
 
         return result;
     }
+
+    // Hangul syllables with the initial-sound law applied to each, so that North and South spellings agree.
+    private static string SyllablesOf(string hangul) => string.Create(hangul.Length, hangul, static (span, h) =>
+    {
+        for (var i = 0; i < h.Length; i++)
+        {
+            span[i] = Hangul.ApplyInitialSoundLaw(h[i]);
+        }
+    });
 
     // Letter groups that Korean romanisations never write but pinyin does (x, q, z, zh, uan, iao, ...).
     private static bool LooksLikePinyin(string folded)
@@ -228,17 +249,17 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             readings.Add(new NameReading(surname, classes, surnameKey, "", route));
         }
 
-        foreach (var (key, givenRoute) in givens)
+        foreach (var (key, givenRoute, syllables) in givens)
         {
-            readings.Add(new NameReading(surname, classes, surnameKey, key, route == NameRoute.Hangul ? givenRoute : route));
+            readings.Add(new NameReading(surname, classes, surnameKey, key, route == NameRoute.Hangul ? givenRoute : route) { GivenSyllables = syllables });
         }
     }
 
     private static void AddGivenOnly(string token, HanCharacters han, List<NameReading> readings)
     {
-        foreach (var (key, route) in GivenKeys(token, han))
+        foreach (var (key, route, syllables) in GivenKeys(token, han))
         {
-            readings.Add(new NameReading("", [], "", key, route));
+            readings.Add(new NameReading("", [], "", key, route) { GivenSyllables = syllables });
         }
     }
 
@@ -275,9 +296,9 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             var given = string.Concat(surnameIsFirst ? tokens.Skip(1) : tokens.Take(tokens.Length - 1));
             var classes = surnames.Lookup(surname);
             var surnameKey = PhoneticKey.FromLatin(surname);
-            foreach (var (key, route) in GivenKeys(given, han))
+            foreach (var (key, route, syllables) in GivenKeys(given, han))
             {
-                readings.Add(new NameReading(surname, classes, surnameKey, key, route));
+                readings.Add(new NameReading(surname, classes, surnameKey, key, route) { GivenSyllables = syllables });
             }
         }
     }

@@ -93,7 +93,7 @@ public static class NameComparer
                 var rb = b.Readings[y];
                 var surname = SameSurname(ra, rb);
                 double given;
-                if (string.Equals(ra.GivenKey, rb.GivenKey, StringComparison.Ordinal))
+                if (string.Equals(ra.GivenKey, rb.GivenKey, StringComparison.Ordinal) || PinyinSyllablesAgree(ra, rb))
                 {
                     given = 1.0;
                 }
@@ -118,6 +118,39 @@ public static class NameComparer
 
         var viaPinyin = bestA.Route == NameRoute.Pinyin || bestB.Route == NameRoute.Pinyin;
         return (bestA, bestB, bestSurname, bestGiven, Classify(bestSurname, bestGiven, viaPinyin, bestA, bestB));
+    }
+
+    // A pinyin given name agrees with a Hangul or Han one when each pinyin syllable may stand for the
+    // Korean syllable in its place (Zhenzhi = 珍芝 = 진지), whichever of its many readings that is.
+    private static bool PinyinSyllablesAgree(NameReading a, NameReading b)
+    {
+        if (a.Route == NameRoute.Pinyin && b.Route is NameRoute.Hangul or NameRoute.Han)
+        {
+            return SyllablesAgree(a.GivenSyllables, b.GivenSyllables);
+        }
+
+        return b.Route == NameRoute.Pinyin && a.Route is NameRoute.Hangul or NameRoute.Han && SyllablesAgree(b.GivenSyllables, a.GivenSyllables);
+    }
+
+    private static bool SyllablesAgree(string options, string syllables)
+    {
+        if (syllables.Length == 0 || options.Length == 0)
+        {
+            return false;
+        }
+
+        var position = 0;
+        foreach (var range in options.AsSpan().Split('|'))
+        {
+            if (position >= syllables.Length || options.AsSpan(range).IndexOf(syllables[position]) < 0)
+            {
+                return false;
+            }
+
+            position++;
+        }
+
+        return position == syllables.Length;
     }
 
     /// <summary>Whether two readings carry the same family name (shared surname class, or equal sound keys when unknown).</summary>
