@@ -12,6 +12,11 @@ internal static class Analysis
             scored[(Math.Min(p.Left, p.Right), Math.Max(p.Left, p.Right))] = p.Probability;
         }
 
+        foreach (var c in result.Parameters)
+        {
+            Console.WriteLine(c.Column + ": " + string.Join("; ", c.Levels.Select(l => l.ToString())));
+        }
+
         var byTruth = Enumerable.Range(0, truth.Count).GroupBy(i => truth[i], StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
         long splitLinked = 0, belowThreshold = 0, notScored = 0, total = 0;
         var missed = new List<(int, int, string)>();
@@ -53,6 +58,20 @@ internal static class Analysis
         foreach (var g in missed.GroupBy(m => string.Join(",", result.Explain(m.Item1, m.Item2).Contributions.Skip(1).Select(c => c.Level)), StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(12))
         {
             Console.WriteLine(FormattableString.Invariant($"  other levels {g.Key}: {g.Count():N0}"));
+        }
+
+        var size = truth.GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var predictedSize = result.ClusterOf.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var g in missed.GroupBy(m => size[truth[m.Item1]] switch { 2 => "2", <= 4 => "3-4", <= 9 => "5-9", _ => "10+" }, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(FormattableString.Invariant($"  true cluster size {g.Key}: {g.Count():N0} missed pairs"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"  missed pairs with a record left alone: {missed.Count(m => predictedSize[result.ClusterOf[m.Item1]] == 1 || predictedSize[result.ClusterOf[m.Item2]] == 1):N0}"));
+        var trueSizes = size.Values.Where(v => v > 1).GroupBy(v => v switch { 2 => "2", <= 4 => "3-4", <= 9 => "5-9", _ => "10+" }, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var g in trueSizes)
+        {
+            Console.WriteLine(FormattableString.Invariant($"  true clusters of size {g.Key}: {g.Count():N0}, pairs {g.Sum(v => (long)v * (v - 1) / 2):N0}"));
         }
 
         var random = new Random(1);

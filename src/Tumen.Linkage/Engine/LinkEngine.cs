@@ -37,6 +37,7 @@ public sealed class LinkEngine
             progress?.Report(new LinkProgress("preparing", (k + 1.0) / comparisons.Count));
         }
 
+        CohortTermFrequencies.Apply(comparisons, records.Count);
         var model = new FellegiSunter(comparisons);
         var linkOnly = settings.LinkType == LinkType.LinkOnly;
         var blocker = new Blocker(settings.Blocking, settings.MaxBlockSize);
@@ -114,7 +115,7 @@ public sealed class LinkEngine
                 {
                     if (model.Level(pattern, k) == 0)
                     {
-                        weight += model.TermFrequencyAdjustment(k, i);
+                        weight += model.TermFrequencyAdjustment(k, i, j);
                     }
                 }
 

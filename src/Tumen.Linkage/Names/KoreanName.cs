@@ -214,7 +214,18 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         return marks.Any(m => folded.Contains(m, StringComparison.Ordinal));
     }
 
-    private static bool IsLatin(string token) => token.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F');
+    private static bool IsLatin(string token)
+    {
+        foreach (var c in token)
+        {
+            if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void SplitCjk(string token, Surnames surnames, HanCharacters han, List<NameReading> readings)
     {
@@ -267,45 +278,70 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
     {
         var first = tokens[0];
         var last = tokens[^1];
-        var firstKnown = surnames.Lookup(first).Count > 0;
-        var lastKnown = surnames.Lookup(last).Count > 0;
-        var upperFirst = IsUpper(first) && !IsUpper(last);
-        var upperLast = IsUpper(last) && !IsUpper(first);
-        var preferLast = !surnameFirst && !upperFirst && (upperLast || (lastKnown && !firstKnown) || (tokens.Length == 2 && lastKnown && firstKnown && Share(last, surnames) > Share(first, surnames)));
+        var firstClasses = surnames.Lookup(first);
+        var lastClasses = surnames.Lookup(last);
+        var firstKnown = firstClasses.Count > 0;
+        var lastKnown = lastClasses.Count > 0;
+        var firstUpper = IsUpper(first);
+        var lastUpper = IsUpper(last);
+        var upperFirst = firstUpper && !lastUpper;
+        var upperLast = lastUpper && !firstUpper;
+        var preferLast = !surnameFirst && !upperFirst && (upperLast || (lastKnown && !firstKnown) || (tokens.Length == 2 && lastKnown && firstKnown && Share(lastClasses, surnames) > Share(firstClasses, surnames)));
         var tryFirst = surnameFirst || upperFirst || firstKnown || !lastKnown;
         var tryLast = !surnameFirst && !upperFirst && (lastKnown || !firstKnown) && tokens.Length <= 3;
-        var orders = new List<bool>();
         if (preferLast && tryLast)
         {
-            orders.Add(false);
+            AddLatinOrder(last, lastClasses, string.Concat(tokens.AsSpan(0, tokens.Length - 1)), han, readings);
         }
 
         if (tryFirst)
         {
-            orders.Add(true);
+            AddLatinOrder(first, firstClasses, string.Concat(tokens.AsSpan(1)), han, readings);
         }
 
         if (!preferLast && tryLast)
         {
-            orders.Add(false);
-        }
-
-        foreach (var surnameIsFirst in orders)
-        {
-            var surname = surnameIsFirst ? first : last;
-            var given = string.Concat(surnameIsFirst ? tokens.Skip(1) : tokens.Take(tokens.Length - 1));
-            var classes = surnames.Lookup(surname);
-            var surnameKey = PhoneticKey.FromLatin(surname);
-            foreach (var (key, route, syllables) in GivenKeys(given, han))
-            {
-                readings.Add(new NameReading(surname, classes, surnameKey, key, route) { GivenSyllables = syllables });
-            }
+            AddLatinOrder(last, lastClasses, string.Concat(tokens.AsSpan(0, tokens.Length - 1)), han, readings);
         }
     }
 
-    private static double Share(string surname, Surnames surnames) => surnames.Lookup(surname).Max(id => surnames.Classes[id].SharePercent);
+    private static void AddLatinOrder(string surname, IReadOnlyList<int> classes, string given, HanCharacters han, List<NameReading> readings)
+    {
+        var surnameKey = PhoneticKey.FromLatin(surname);
+        foreach (var (key, route, syllables) in GivenKeys(given, han))
+        {
+            readings.Add(new NameReading(surname, classes, surnameKey, key, route) { GivenSyllables = syllables });
+        }
+    }
 
-    private static bool IsUpper(string token) => token.Length > 1 && token.All(c => !char.IsLetter(c) || char.IsUpper(c));
+    private static double Share(IReadOnlyList<int> classes, Surnames surnames)
+    {
+        var share = 0.0;
+        for (var i = 0; i < classes.Count; i++)
+        {
+            share = Math.Max(share, surnames.Classes[classes[i]].SharePercent);
+        }
+
+        return share;
+    }
+
+    private static bool IsUpper(string token)
+    {
+        if (token.Length <= 1)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c) && !char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static IEnumerable<string> HanReadings(string han, HanCharacters table)
     {
