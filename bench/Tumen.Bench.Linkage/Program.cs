@@ -7,7 +7,11 @@ using Tumen.Linkage.Generation;
 
 // End-to-end linkage benchmark: generate N Korean person records with known truth, write them as CSV,
 // then time what `tumen link --input FILE --out clusters.csv` does: read, link, write clusters.
-// Usage: dotnet run -c Release --project bench/Tumen.Bench.Linkage -- [records=1000000] [duplicates=0.3] [seed=42]
+// Usage: dotnet run -c Release --project bench/Tumen.Bench.Linkage -- [records=1000000] [duplicates=0.3] [seed=42] [analyse] [t=THRESHOLD]
+//   analyse: also print where true pairs are missed and wrong pairs linked, with explanations of samples.
+//   t=0.6: link at another threshold.
+// Other modes: `parse N` times name parsing over the distinct names of N generated records (add `parallel`
+// to parse as the engine does); `compare NAME NAME [NAME NAME ...]` shows how two names compare and why.
 if (args.Length > 0 && args[0] == "compare")
 {
     for (var a = 1; a + 1 < args.Length; a += 2)
