@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tumen.Linkage.Names;
 
 namespace Tumen.Linkage.Comparisons;
@@ -41,11 +42,12 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
             surnameKeys[d] = SurnameBlockingKey(reading);
             givenKeys[d] = reading.GivenKey.Length == 0 ? null : reading.GivenKey;
             fullKeys[d] = givenKeys[d] is null ? null : surnameKeys[d] + "|" + givenKeys[d];
-            alternatives[d] = names[d].Readings.Skip(1)
-                .Select(r => (SurnameBlockingKey(r), r.GivenKey))
+            // Other readings, and other family names a spelling may stand for (Chon = 전 or 천, Jin = 김 or 진).
+            alternatives[d] = names[d].Readings
+                .SelectMany(r => r.SurnameClasses.Count > 1 ? r.SurnameClasses.Order().Select(c => ("#" + c.ToString(CultureInfo.InvariantCulture), r.GivenKey)) : [(SurnameBlockingKey(r), r.GivenKey)])
                 .Where(a => a.Item2.Length > 0 && (a.Item1 != surnameKeys[d] || a.Item2 != givenKeys[d]))
                 .Distinct()
-                .Take(2)
+                .Take(Engine.Blocker.Slots - 1)
                 .Select(a => (a.Item1, a.Item2, a.Item1 + "|" + a.Item2))
                 .ToArray();
         }
