@@ -7,7 +7,53 @@ using Tumen.Linkage.Generation;
 
 // End-to-end linkage benchmark: generate N Korean person records with known truth, write them as CSV,
 // then time what `tumen link --input FILE --out clusters.csv` does: read, link, write clusters.
-// Usage: dotnet run -c Release --project bench/Tumen.Bench.Linkage -- [records=1000000] [duplicates=0.3] [seed=42]
+// Usage: dotnet run -c Release --project bench/Tumen.Bench.Linkage -- [records=1000000] [duplicates=0.3] [seed=42] [analyse] [t=THRESHOLD]
+//   analyse: also print where true pairs are missed and wrong pairs linked, with explanations of samples.
+//   t=0.6: link at another threshold.
+// Other modes: `parse N` times name parsing over the distinct names of N generated records (add `parallel`
+// to parse as the engine does); `compare NAME NAME [NAME NAME ...]` shows how two names compare and why.
+if (args.Length > 0 && args[0] == "compare")
+{
+    for (var a = 1; a + 1 < args.Length; a += 2)
+    {
+        var x = Tumen.Linkage.Names.KoreanName.Parse(args[a]);
+        var y = Tumen.Linkage.Names.KoreanName.Parse(args[a + 1]);
+        Console.WriteLine(args[a] + " ~ " + args[a + 1] + ": " + Tumen.Linkage.Names.NameComparer.Compare(x, y));
+        Console.WriteLine("   " + string.Join(" / ", x.Readings.Select(r => r.SurnameKey + "|" + r.GivenKey + "|" + r.Route + "|" + r.GivenSyllables)));
+        Console.WriteLine("   " + string.Join(" / ", y.Readings.Select(r => r.SurnameKey + "|" + r.GivenKey + "|" + r.Route + "|" + r.GivenSyllables)));
+    }
+
+    return;
+}
+
+if (args.Length > 0 && args[0] == "parse")
+{
+    var names = new PersonGenerator(42).Generate(int.Parse(args[1], CultureInfo.InvariantCulture), 0.3).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToArray();
+    for (var round = 0; round < 2; round++)
+    {
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        var readings = 0L;
+        if (args.Length > 2 && args[2] == "parallel")
+        {
+            var parsed = new Tumen.Linkage.Names.KoreanName[names.Length];
+            Parallel.For(0, names.Length, i => parsed[i] = Tumen.Linkage.Names.KoreanName.Parse(names[i]));
+            readings = parsed.Sum(p => (long)p.Readings.Count);
+        }
+        else
+        {
+            foreach (var n in names)
+            {
+                readings += Tumen.Linkage.Names.KoreanName.Parse(n).Readings.Count;
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"parsed {names.Length:N0} distinct names in {sw.Elapsed.TotalSeconds:0.00} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:0.00} s CPU, {readings / (double)names.Length:0.00} readings each"));
+    }
+
+    return;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var duplicates = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0.3;
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 42;
@@ -31,6 +77,11 @@ try
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var total = Stopwatch.StartNew();
     var settings = LinkSettings.Infer(CsvRecords.ReadHeader(input));
+    if (args.FirstOrDefault(a => a.StartsWith("t=", StringComparison.Ordinal)) is { } t)
+    {
+        settings = settings with { Threshold = double.Parse(t[2..], CultureInfo.InvariantCulture) };
+    }
+
     var table = CsvRecords.Read([input], settings.IdColumn);
     var read = total.Elapsed.TotalSeconds;
     var lastStage = "";
@@ -61,6 +112,10 @@ try
     Console.WriteLine(FormattableString.Invariant($"peak working set   {peak:0.00} GB"));
     Console.WriteLine(FormattableString.Invariant($"pairwise           P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000}"));
     Console.WriteLine(FormattableString.Invariant($"cores              {Environment.ProcessorCount}"));
+    if (args.Length > 3 && args[3] == "analyse")
+    {
+        Analysis.Print(result, table, table.Ids.Select(id => truth[id]).ToArray());
+    }
 }
 finally
 {

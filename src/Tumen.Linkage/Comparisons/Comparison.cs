@@ -35,6 +35,12 @@ public abstract class Comparison
     /// <summary>Share of records holding each value id.</summary>
     public double[]? ValueShare { get; protected set; }
 
+    /// <summary>
+    /// Per record, the share of its value among the records of its birth cohort (0 when unknown), for a
+    /// term-frequency adjustment that knows that names go in and out of fashion; null when not computed.
+    /// </summary>
+    public double[]? RecordShare { get; internal set; }
+
     /// <summary>Starting m probabilities per level (used when EM has too little to learn from).</summary>
     public virtual IReadOnlyList<double> PriorM => DefaultPrior(Levels.Count);
 

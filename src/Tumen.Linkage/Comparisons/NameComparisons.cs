@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tumen.Linkage.Names;
 
 namespace Tumen.Linkage.Comparisons;
@@ -10,7 +11,8 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
     private KoreanName[] _names = [];
     private string?[] _surnameKeys = [];
     private string?[] _givenKeys = [];
-    private (string Surname, string Given)[][] _alternatives = [];
+    private string?[] _fullKeys = [];
+    private (string Surname, string Given, string Full)[][] _alternatives = [];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.8, 0.03, 0.08, 0.03, 0.03, 0.03];
@@ -26,7 +28,8 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
         Parallel.For(0, distinct.Count, d => names[d] = KoreanName.Parse(distinct[d]));
         var surnameKeys = new string?[distinct.Count];
         var givenKeys = new string?[distinct.Count];
-        var alternatives = new (string Surname, string Given)[distinct.Count][];
+        var alternatives = new (string Surname, string Given, string Full)[distinct.Count][];
+        var fullKeys = new string?[distinct.Count];
         for (var d = 0; d < distinct.Count; d++)
         {
             var reading = names[d].Readings.Count > 0 ? names[d].Readings[0] : null;
@@ -38,11 +41,14 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
 
             surnameKeys[d] = SurnameBlockingKey(reading);
             givenKeys[d] = reading.GivenKey.Length == 0 ? null : reading.GivenKey;
-            alternatives[d] = names[d].Readings.Skip(1)
-                .Select(r => (SurnameBlockingKey(r), r.GivenKey))
+            fullKeys[d] = givenKeys[d] is null ? null : surnameKeys[d] + "|" + givenKeys[d];
+            // Other readings, and other family names a spelling may stand for (Chon = 전 or 천, Jin = 김 or 진).
+            alternatives[d] = names[d].Readings
+                .SelectMany(r => r.SurnameClasses.Count > 1 ? r.SurnameClasses.Order().Select(c => ("#" + c.ToString(CultureInfo.InvariantCulture), r.GivenKey)) : [(SurnameBlockingKey(r), r.GivenKey)])
                 .Where(a => a.Item2.Length > 0 && (a.Item1 != surnameKeys[d] || a.Item2 != givenKeys[d]))
                 .Distinct()
-                .Take(2)
+                .Take(Engine.Blocker.Slots - 1)
+                .Select(a => (a.Item1, a.Item2, a.Item1 + "|" + a.Item2))
                 .ToArray();
         }
 
@@ -54,8 +60,8 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
             }
         }
 
-        (_ids, _names, _surnameKeys, _givenKeys, _alternatives) = (ids, names, surnameKeys, givenKeys, alternatives);
-        SetTermFrequencies(ids.Select(id => id < 0 ? null : surnameKeys[id] + "|" + givenKeys[id]).ToArray());
+        (_ids, _names, _surnameKeys, _givenKeys, _fullKeys, _alternatives) = (ids, names, surnameKeys, givenKeys, fullKeys, alternatives);
+        SetTermFrequencies(ids.Select(id => id < 0 ? null : fullKeys[id] ?? surnameKeys[id] + "|").ToArray());
     }
 
     /// <inheritdoc/>
@@ -84,7 +90,7 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
         {
             "surname" => _surnameKeys[id],
             "given" => _givenKeys[id],
-            _ => _surnameKeys[id] is null || _givenKeys[id] is null ? null : _surnameKeys[id] + "|" + _givenKeys[id],
+            _ => _surnameKeys[id] is null ? null : _fullKeys[id],
         };
     }
 
@@ -97,12 +103,12 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
             return null;
         }
 
-        var (surname, given) = _alternatives[id][alternative - 1];
+        var (surname, given, full) = _alternatives[id][alternative - 1];
         return part switch
         {
             "surname" => surname,
             "given" => given,
-            _ => surname + "|" + given,
+            _ => full,
         };
     }
 

@@ -105,6 +105,8 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
 {
     private PartialDate[] _dates = [];
     private string?[] _digits = [];
+    private string?[] _years = [];
+    private string?[] _monthDays = [];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.8, 0.08, 0.05, 0.04, 0.03];
@@ -114,14 +116,22 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
     {
         var (ids, distinct) = Intern(values, v => string.IsNullOrWhiteSpace(v) ? null : v.Trim());
         var parsed = distinct.Select(PartialDate.Parse).ToArray();
+        // Keys are made once per distinct value and shared by its records.
+        var digits = parsed.Select(d => d?.Digits()).ToArray();
+        var years = digits.Select(d => d?[..4]).ToArray();
+        var monthDays = parsed.Select((d, x) => d is { IsFull: true } ? digits[x]![4..] : null).ToArray();
         _dates = new PartialDate[ids.Length];
         _digits = new string?[ids.Length];
+        _years = new string?[ids.Length];
+        _monthDays = new string?[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
             if (ids[i] >= 0 && parsed[ids[i]] is { } d)
             {
                 _dates[i] = d;
-                _digits[i] = d.Digits();
+                _digits[i] = digits[ids[i]];
+                _years[i] = years[ids[i]];
+                _monthDays[i] = monthDays[ids[i]];
             }
         }
     }
@@ -177,8 +187,8 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
 
         return part switch
         {
-            "year" => d[..4],
-            "month_day" => _dates[record].IsFull ? d[4..] : null,
+            "year" => _years[record],
+            "month_day" => _monthDays[record],
             _ => _dates[record].IsFull ? d : null,
         };
     }

@@ -28,8 +28,8 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
 {
     private const long NoKey = long.MinValue;
 
-    /// <summary>Keys per record per rule: the main reading and up to two alternative readings.</summary>
-    internal const int Slots = 3;
+    /// <summary>Keys per record per rule: the main reading and up to three alternatives (other readings, other family names).</summary>
+    internal const int Slots = 4;
     private const int ChunkSize = 1 << 16;
 
     public long SkippedBlocks { get; private set; }
@@ -255,20 +255,40 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
         var counts = new Dictionary<int, long>();
         foreach (var (start, length) in groups)
         {
-            for (var x = start; x < start + length; x++)
+            if (fraction >= 1)
             {
-                for (var y = x + 1; y < start + length; y++)
+                for (var x = start; x < start + length; x++)
                 {
-                    if ((fraction < 1 && random.NextDouble() >= fraction) || (linkOnly && sources[order[x]] == sources[order[y]]))
+                    for (var y = x + 1; y < start + length; y++)
                     {
-                        continue;
+                        Count(x, y);
                     }
-
-                    var (i, j) = order[x] < order[y] ? (order[x], order[y]) : (order[y], order[x]);
-                    var p = pattern(i, j);
-                    counts[p] = counts.GetValueOrDefault(p) + 1;
                 }
+
+                continue;
             }
+
+            // Draw the block's share of pairs at random (with replacement) instead of visiting every pair.
+            var expected = (long)length * (length - 1) / 2 * fraction;
+            var draws = (long)expected + (random.NextDouble() < expected - Math.Floor(expected) ? 1 : 0);
+            for (var d = 0L; d < draws; d++)
+            {
+                var x = random.Next(length);
+                var y = random.Next(length - 1);
+                Count(start + x, start + (y >= x ? y + 1 : y));
+            }
+        }
+
+        void Count(int x, int y)
+        {
+            if (linkOnly && sources[order[x]] == sources[order[y]])
+            {
+                return;
+            }
+
+            var (i, j) = order[x] < order[y] ? (order[x], order[y]) : (order[y], order[x]);
+            var p = pattern(i, j);
+            counts[p] = counts.GetValueOrDefault(p) + 1;
         }
 
         return counts;

@@ -286,7 +286,15 @@ internal sealed class FellegiSunter
     /// Term-frequency adjustment for comparison <paramref name="k"/> when the pair agrees exactly:
     /// agreeing on a common value (Kim) is weaker evidence than on a rare one. Clamped to ±3 nats.
     /// </summary>
-    public double TermFrequencyAdjustment(int k, int record)
+    public double TermFrequencyAdjustment(int k, int record) => TermFrequencyAdjustment(k, record, record);
+
+    /// <summary>
+    /// Term-frequency adjustment for a pair that agrees exactly on comparison <paramref name="k"/>: the
+    /// rarer of the two records' values decides (a cross-script pair may hold two spellings of one value,
+    /// and the rarer is the one the pair shares), and a value's share within the records' birth cohort is
+    /// used when known. Clamped to ±3 nats.
+    /// </summary>
+    public double TermFrequencyAdjustment(int k, int left, int right)
     {
         var comparison = _comparisons[k];
         if (comparison.ValueIds is null || comparison.ValueShare is null)
@@ -294,14 +302,21 @@ internal sealed class FellegiSunter
             return 0;
         }
 
-        var id = comparison.ValueIds[record];
-        if (id < 0)
+        var l = Share(comparison, left);
+        var r = Share(comparison, right);
+        var share = l <= 0 ? r : r <= 0 ? l : Math.Min(l, r);
+        return share <= 0 ? 0 : Math.Clamp(Math.Log(U[k][0] / Math.Max(share, 1e-9)), -3, 3);
+    }
+
+    private static double Share(Comparison comparison, int record)
+    {
+        if (comparison.RecordShare is { } cohort && cohort[record] > 0)
         {
-            return 0;
+            return cohort[record];
         }
 
-        var share = Math.Max(comparison.ValueShare[id], 1e-9);
-        return Math.Clamp(Math.Log(U[k][0] / share), -3, 3);
+        var id = comparison.ValueIds![record];
+        return id < 0 ? 0 : comparison.ValueShare![id];
     }
 
     public IReadOnlyList<ComparisonParameters> Parameters() =>

@@ -37,6 +37,7 @@ public sealed class LinkEngine
             progress?.Report(new LinkProgress("preparing", (k + 1.0) / comparisons.Count));
         }
 
+        CohortTermFrequencies.Apply(comparisons, records.Count);
         var model = new FellegiSunter(comparisons);
         var linkOnly = settings.LinkType == LinkType.LinkOnly;
         var blocker = new Blocker(settings.Blocking, settings.MaxBlockSize);
@@ -114,7 +115,7 @@ public sealed class LinkEngine
                 {
                     if (model.Level(pattern, k) == 0)
                     {
-                        weight += model.TermFrequencyAdjustment(k, i);
+                        weight += model.TermFrequencyAdjustment(k, i, j);
                     }
                 }
 
@@ -164,10 +165,11 @@ public sealed class LinkEngine
         return Enumerable.Range(0, comparisons.Count).Where(k => columns.Contains(comparisons[k].Column)).ToHashSet();
     }
 
-    // A column to sample training pairs on: a date first (rarely shared by chance), then a year, then any other.
+    // A column to sample training pairs on: a date first (rarely shared by chance), then a year, then a whole
+    // name; a place last (its blocks are large and hold few matches, so EM learns little from them).
     private static string? TrainingColumn(IReadOnlyList<Comparisons.Comparison> comparisons, int k)
     {
-        string[] preference = ["date", "year", "exact", "text", "place", "given_name", "surname", "korean_name", "category"];
+        string[] preference = ["date", "year", "korean_name", "exact", "text", "given_name", "surname", "place", "category"];
         return preference
             .SelectMany(kind => comparisons.Where((c, x) => x != k && c.Kind == kind && !string.Equals(c.Column, comparisons[k].Column, StringComparison.Ordinal)))
             .Select(c => c.Column)

@@ -19,9 +19,6 @@ public sealed record GeneratedRecord(string Id, string Name, string? BirthDate, 
 /// </summary>
 public sealed class PersonGenerator
 {
-    private const string FemaleGiven = "英淑順姬熙美玉花善仙貞京敬慶景惠慧銀恩今錦春蓮香實福明子愛珠秀珍眞智志海蘭梅月雪華鳳永榮瑛娟燕素心仁希喜玲丹彩夏雅麗禮和紅松星聖雲允潤純如悅藝完裕正庭靜柱周好化弘信在善良利理倫泰宇雨昌天平小水寶富芬山三生瑞世";
-    private const string MaleGiven = "哲鐵男光國民浩俊成日一勇龍虎學雄東相錫萬吉基中宗永明忠平漢赫煥勳興德道斗武植賢鉉珍智志載輝孝允潤鍾亨昌燦淸憲斌奉勝陽元";
-
     private readonly Random _random;
     private readonly HanCharacters _han;
     private readonly (SurnameClass Class, double Cumulative)[] _surnames;
@@ -110,19 +107,60 @@ public sealed class PersonGenerator
         var u = _random.NextDouble();
         var surname = _surnames.First(s => s.Cumulative >= u).Class;
         var male = _random.NextDouble() < 0.1;
-        var pool = male ? MaleGiven : FemaleGiven;
-        var length = _random.NextDouble() < 0.9 ? 2 : 1;
-        var given = new char[length];
-        for (var k = 0; k < length; k++)
-        {
-            given[k] = pool[_random.Next(pool.Length)];
-        }
-
+        var birth = new DateOnly(1955, 1, 1).AddDays(_random.Next(365 * 50));
+        var given = NewGivenName(male, birth.Year);
         var chineseKorean = _random.NextDouble() < 0.2;
         var origins = chineseKorean ? _chinaOrigins : _northOrigins;
         var origin = origins.Length == 0 ? null : origins[_random.Next(origins.Length)];
-        var birth = new DateOnly(1955, 1, 1).AddDays(_random.Next(365 * 50));
-        return new Person(string.Create(CultureInfo.InvariantCulture, $"P{index + 1:000000}"), surname, new string(given), birth, origin, chineseKorean);
+        return new Person(string.Create(CultureInfo.InvariantCulture, $"P{index + 1:000000}"), surname, given, birth, origin, chineseKorean);
+    }
+
+    // See GivenNames for the sources of this distribution.
+    private string NewGivenName(bool male, int birthYear)
+    {
+        if (!male && _random.NextDouble() < GivenNames.CommonShare)
+        {
+            var names = GivenNames.Common.First(c => birthYear <= c.UntilYear).Names;
+            return names[Zipf(names.Length, offset: 4, exponent: 1)];
+        }
+
+        var first = male ? GivenNames.MaleFirst : GivenNames.FemaleFirst;
+        var second = male ? GivenNames.MaleSecond : GivenNames.FemaleSecond;
+        if (_random.NextDouble() < GivenNames.SingleShare)
+        {
+            return second[Zipf(second.Length, offset: 3, exponent: 0.9)].ToString();
+        }
+
+        return string.Concat(first[Zipf(first.Length, offset: 3, exponent: 0.9)], second[Zipf(second.Length, offset: 3, exponent: 0.9)]);
+    }
+
+    // A rank in [0, count) drawn with weight 1 / (rank + offset)^exponent.
+    private int Zipf(int count, int offset, double exponent)
+    {
+        var weights = ZipfCumulative(count, offset, exponent);
+        var u = _random.NextDouble() * weights[^1];
+        var index = Array.BinarySearch(weights, u);
+        return Math.Min(count - 1, index < 0 ? ~index : index);
+    }
+
+    private readonly Dictionary<(int, int, double), double[]> _zipf = [];
+
+    private double[] ZipfCumulative(int count, int offset, double exponent)
+    {
+        if (!_zipf.TryGetValue((count, offset, exponent), out var cumulative))
+        {
+            cumulative = new double[count];
+            var acc = 0.0;
+            for (var r = 0; r < count; r++)
+            {
+                acc += Math.Pow(r + offset, -exponent);
+                cumulative[r] = acc;
+            }
+
+            _zipf[(count, offset, exponent)] = cumulative;
+        }
+
+        return cumulative;
     }
 
     private GeneratedRecord Render(Person person, int index, bool corrupt)

@@ -25,6 +25,13 @@ public enum NameRoute
 /// </summary>
 public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClasses, string SurnameKey, string GivenKey, NameRoute Route)
 {
+    /// <summary>
+    /// The given name syllable by syllable, for matching pinyin without enumerating its readings: for a
+    /// Hangul or Han reading, its Hangul syllables (initial-sound law applied, so 리 and 이 are one); for a
+    /// pinyin reading, per syllable the Hangul syllables it may stand for, separated by '|'. Empty when unknown.
+    /// </summary>
+    public string GivenSyllables { get; init; } = "";
+
     /// <summary>The surname classes as a bit set (class ids below 128), so the comparator tests them with one AND.</summary>
     internal UInt128 SurnameMask { get; } = Mask(SurnameClasses);
 
@@ -56,6 +63,9 @@ public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClass
         return mask;
     }
 }
+
+/// <summary>One key of a given name: its sound key, how it was read, and its syllables (see <see cref="NameReading.GivenSyllables"/>).</summary>
+public readonly record struct GivenKey(string Key, NameRoute Route, string Syllables);
 
 /// <summary>A name in any script, parsed once into the readings the comparator works on.</summary>
 public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Readings)
@@ -105,7 +115,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
     }
 
     /// <summary>Keys of a given name alone (any script), first the most likely; pinyin readings follow.</summary>
-    public static IReadOnlyList<(string Key, NameRoute Route)> GivenKeys(string given, HanCharacters han)
+    public static IReadOnlyList<GivenKey> GivenKeys(string given, HanCharacters han)
     {
         if (!ReferenceEquals(han, HanCharacters.Default))
         {
@@ -126,12 +136,12 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         return keys;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Key, NameRoute Route)>> GivenCache = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<GivenKey>> GivenCache = new(StringComparer.Ordinal);
     private static int _givenCached;
 
-    private static IReadOnlyList<(string Key, NameRoute Route)> ComputeGivenKeys(string given, HanCharacters han)
+    private static IReadOnlyList<GivenKey> ComputeGivenKeys(string given, HanCharacters han)
     {
-        var result = new List<(string, NameRoute)>();
+        var result = new List<GivenKey>();
         if (given.Length == 0)
         {
             return result;
@@ -139,7 +149,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
 
         if (Hangul.IsAllSyllables(given))
         {
-            result.Add((PhoneticKey.FromHangul(given), NameRoute.Hangul));
+            result.Add(new GivenKey(PhoneticKey.FromHangul(given), NameRoute.Hangul, SyllablesOf(given)));
             return result;
         }
 
@@ -147,7 +157,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         {
             foreach (var reading in HanReadings(given, han))
             {
-                result.Add((PhoneticKey.FromHangul(reading), NameRoute.Han));
+                result.Add(new GivenKey(PhoneticKey.FromHangul(reading), NameRoute.Han, SyllablesOf(reading)));
             }
 
             return result;
@@ -158,28 +168,39 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         var pinyinFirst = syllables is not null && LooksLikePinyin(folded);
         if (!pinyinFirst)
         {
-            result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
+            result.Add(new GivenKey(PhoneticKey.FromLatin(given), NameRoute.Romanized, ""));
         }
 
         if (syllables is not null)
         {
-            foreach (var reading in Product(syllables.Select(han.HangulForPinyin).ToArray()))
+            var options = syllables.Select(han.HangulForPinyin).ToArray();
+            var sets = string.Join('|', options.Select(o => SyllablesOf(string.Concat(o))));
+            foreach (var reading in Product(options))
             {
                 var key = PhoneticKey.FromHangul(reading);
-                if (!result.Exists(r => string.Equals(r.Item1, key, StringComparison.Ordinal)))
+                if (!result.Exists(r => string.Equals(r.Key, key, StringComparison.Ordinal)))
                 {
-                    result.Add((key, NameRoute.Pinyin));
+                    result.Add(new GivenKey(key, NameRoute.Pinyin, sets));
                 }
             }
         }
 
         if (pinyinFirst)
         {
-            result.Add((PhoneticKey.FromLatin(given), NameRoute.Romanized));
+            result.Add(new GivenKey(PhoneticKey.FromLatin(given), NameRoute.Romanized, ""));
         }
 
         return result;
     }
+
+    // Hangul syllables with the initial-sound law applied to each, so that North and South spellings agree.
+    private static string SyllablesOf(string hangul) => string.Create(hangul.Length, hangul, static (span, h) =>
+    {
+        for (var i = 0; i < h.Length; i++)
+        {
+            span[i] = Hangul.ApplyInitialSoundLaw(h[i]);
+        }
+    });
 
     // Letter groups that Korean romanisations never write but pinyin does (x, q, z, zh, uan, iao, ...).
     private static bool LooksLikePinyin(string folded)
@@ -193,7 +214,18 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         return marks.Any(m => folded.Contains(m, StringComparison.Ordinal));
     }
 
-    private static bool IsLatin(string token) => token.Any(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F');
+    private static bool IsLatin(string token)
+    {
+        foreach (var c in token)
+        {
+            if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void SplitCjk(string token, Surnames surnames, HanCharacters han, List<NameReading> readings)
     {
@@ -228,17 +260,17 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             readings.Add(new NameReading(surname, classes, surnameKey, "", route));
         }
 
-        foreach (var (key, givenRoute) in givens)
+        foreach (var (key, givenRoute, syllables) in givens)
         {
-            readings.Add(new NameReading(surname, classes, surnameKey, key, route == NameRoute.Hangul ? givenRoute : route));
+            readings.Add(new NameReading(surname, classes, surnameKey, key, route == NameRoute.Hangul ? givenRoute : route) { GivenSyllables = syllables });
         }
     }
 
     private static void AddGivenOnly(string token, HanCharacters han, List<NameReading> readings)
     {
-        foreach (var (key, route) in GivenKeys(token, han))
+        foreach (var (key, route, syllables) in GivenKeys(token, han))
         {
-            readings.Add(new NameReading("", [], "", key, route));
+            readings.Add(new NameReading("", [], "", key, route) { GivenSyllables = syllables });
         }
     }
 
@@ -246,45 +278,70 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
     {
         var first = tokens[0];
         var last = tokens[^1];
-        var firstKnown = surnames.Lookup(first).Count > 0;
-        var lastKnown = surnames.Lookup(last).Count > 0;
-        var upperFirst = IsUpper(first) && !IsUpper(last);
-        var upperLast = IsUpper(last) && !IsUpper(first);
-        var preferLast = !surnameFirst && !upperFirst && (upperLast || (lastKnown && !firstKnown) || (tokens.Length == 2 && lastKnown && firstKnown && Share(last, surnames) > Share(first, surnames)));
+        var firstClasses = surnames.Lookup(first);
+        var lastClasses = surnames.Lookup(last);
+        var firstKnown = firstClasses.Count > 0;
+        var lastKnown = lastClasses.Count > 0;
+        var firstUpper = IsUpper(first);
+        var lastUpper = IsUpper(last);
+        var upperFirst = firstUpper && !lastUpper;
+        var upperLast = lastUpper && !firstUpper;
+        var preferLast = !surnameFirst && !upperFirst && (upperLast || (lastKnown && !firstKnown) || (tokens.Length == 2 && lastKnown && firstKnown && Share(lastClasses, surnames) > Share(firstClasses, surnames)));
         var tryFirst = surnameFirst || upperFirst || firstKnown || !lastKnown;
         var tryLast = !surnameFirst && !upperFirst && (lastKnown || !firstKnown) && tokens.Length <= 3;
-        var orders = new List<bool>();
         if (preferLast && tryLast)
         {
-            orders.Add(false);
+            AddLatinOrder(last, lastClasses, string.Concat(tokens.AsSpan(0, tokens.Length - 1)), han, readings);
         }
 
         if (tryFirst)
         {
-            orders.Add(true);
+            AddLatinOrder(first, firstClasses, string.Concat(tokens.AsSpan(1)), han, readings);
         }
 
         if (!preferLast && tryLast)
         {
-            orders.Add(false);
-        }
-
-        foreach (var surnameIsFirst in orders)
-        {
-            var surname = surnameIsFirst ? first : last;
-            var given = string.Concat(surnameIsFirst ? tokens.Skip(1) : tokens.Take(tokens.Length - 1));
-            var classes = surnames.Lookup(surname);
-            var surnameKey = PhoneticKey.FromLatin(surname);
-            foreach (var (key, route) in GivenKeys(given, han))
-            {
-                readings.Add(new NameReading(surname, classes, surnameKey, key, route));
-            }
+            AddLatinOrder(last, lastClasses, string.Concat(tokens.AsSpan(0, tokens.Length - 1)), han, readings);
         }
     }
 
-    private static double Share(string surname, Surnames surnames) => surnames.Lookup(surname).Max(id => surnames.Classes[id].SharePercent);
+    private static void AddLatinOrder(string surname, IReadOnlyList<int> classes, string given, HanCharacters han, List<NameReading> readings)
+    {
+        var surnameKey = PhoneticKey.FromLatin(surname);
+        foreach (var (key, route, syllables) in GivenKeys(given, han))
+        {
+            readings.Add(new NameReading(surname, classes, surnameKey, key, route) { GivenSyllables = syllables });
+        }
+    }
 
-    private static bool IsUpper(string token) => token.Length > 1 && token.All(c => !char.IsLetter(c) || char.IsUpper(c));
+    private static double Share(IReadOnlyList<int> classes, Surnames surnames)
+    {
+        var share = 0.0;
+        for (var i = 0; i < classes.Count; i++)
+        {
+            share = Math.Max(share, surnames.Classes[classes[i]].SharePercent);
+        }
+
+        return share;
+    }
+
+    private static bool IsUpper(string token)
+    {
+        if (token.Length <= 1)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c) && !char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static IEnumerable<string> HanReadings(string han, HanCharacters table)
     {

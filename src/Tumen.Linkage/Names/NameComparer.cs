@@ -93,7 +93,7 @@ public static class NameComparer
                 var rb = b.Readings[y];
                 var surname = SameSurname(ra, rb);
                 double given;
-                if (string.Equals(ra.GivenKey, rb.GivenKey, StringComparison.Ordinal))
+                if (string.Equals(ra.GivenKey, rb.GivenKey, StringComparison.Ordinal) || PinyinSyllablesAgree(ra, rb))
                 {
                     given = 1.0;
                 }
@@ -101,6 +101,10 @@ public static class NameComparer
                 {
                     var bound = bounded ? UpperBound(ra, rb) : 1.0;
                     given = bound < 0.75 ? bound : Similarity.JaroWinkler(ra.GivenKey, rb.GivenKey);
+                    if (given < CloseGiven && OneLetterApart(ra, rb))
+                    {
+                        given = CloseGiven;
+                    }
                 }
                 var penalty = ra.Route == NameRoute.Pinyin || rb.Route == NameRoute.Pinyin ? 0.01 : 0;
                 var score = (surname ? 0.4 : 0) + (0.6 * given) - penalty;
@@ -118,6 +122,82 @@ public static class NameComparer
 
         var viaPinyin = bestA.Route == NameRoute.Pinyin || bestB.Route == NameRoute.Pinyin;
         return (bestA, bestB, bestSurname, bestGiven, Classify(bestSurname, bestGiven, viaPinyin, bestA, bestB));
+    }
+
+    // Given-name similarity from which two names with the same family name are "close".
+    private const double CloseGiven = 0.9;
+
+    // Two given names written in Hangul (or read from Han characters) that differ in one letter (jamo) of
+    // one syllable: a typing or transcription slip (서철룡 / 서처룡, 김홍영 / 김호영) that sound keys blow up.
+    private static bool OneLetterApart(NameReading a, NameReading b)
+    {
+        if (a.Route is not (NameRoute.Hangul or NameRoute.Han) || b.Route is not (NameRoute.Hangul or NameRoute.Han))
+        {
+            return false;
+        }
+
+        var x = a.GivenSyllables;
+        var y = b.GivenSyllables;
+        if (x.Length != y.Length || x.Length == 0)
+        {
+            return false;
+        }
+
+        var differences = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (x[i] == y[i])
+            {
+                continue;
+            }
+
+            if (++differences > 1 || !Hangul.IsSyllable(x[i]) || !Hangul.IsSyllable(y[i]))
+            {
+                return false;
+            }
+
+            var (i1, m1, f1) = Hangul.Decompose(x[i]);
+            var (i2, m2, f2) = Hangul.Decompose(y[i]);
+            if ((i1 != i2 ? 1 : 0) + (m1 != m2 ? 1 : 0) + (f1 != f2 ? 1 : 0) != 1)
+            {
+                return false;
+            }
+        }
+
+        return differences == 1;
+    }
+
+    // A pinyin given name agrees with a Hangul or Han one when each pinyin syllable may stand for the
+    // Korean syllable in its place (Zhenzhi = 珍芝 = 진지), whichever of its many readings that is.
+    private static bool PinyinSyllablesAgree(NameReading a, NameReading b)
+    {
+        if (a.Route == NameRoute.Pinyin && b.Route is NameRoute.Hangul or NameRoute.Han)
+        {
+            return SyllablesAgree(a.GivenSyllables, b.GivenSyllables);
+        }
+
+        return b.Route == NameRoute.Pinyin && a.Route is NameRoute.Hangul or NameRoute.Han && SyllablesAgree(b.GivenSyllables, a.GivenSyllables);
+    }
+
+    private static bool SyllablesAgree(string options, string syllables)
+    {
+        if (syllables.Length == 0 || options.Length == 0)
+        {
+            return false;
+        }
+
+        var position = 0;
+        foreach (var range in options.AsSpan().Split('|'))
+        {
+            if (position >= syllables.Length || options.AsSpan(range).IndexOf(syllables[position]) < 0)
+            {
+                return false;
+            }
+
+            position++;
+        }
+
+        return position == syllables.Length;
     }
 
     /// <summary>Whether two readings carry the same family name (shared surname class, or equal sound keys when unknown).</summary>
@@ -139,7 +219,7 @@ public static class NameComparer
             return viaPinyin ? NameAgreement.SameViaPinyin : NameAgreement.Same;
         }
 
-        if (surname && given >= 0.9)
+        if (surname && given >= CloseGiven)
         {
             return NameAgreement.Close;
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace Tumen.Linkage.Names;
@@ -12,8 +11,6 @@ namespace Tumen.Linkage.Names;
 /// </summary>
 public static class PhoneticKey
 {
-    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
-    private static int _cached;
 
     private static readonly (string From, string To)[] ConsonantClusters =
     [
@@ -21,7 +18,8 @@ public static class PhoneticKey
         ("th", "t"), ("ph", "p"), ("rh", "r"), ("gh", "k"),
     ];
 
-    private static readonly (string From, string To)[] Consonants = [("ng", "N"), ("g", "k"), ("d", "t"), ("b", "p")];
+    // n before g or k is read as ng when syllables are run together (Yeongeum = 연금, Yon Kum = 연금), so all three agree.
+    private static readonly (string From, string To)[] Consonants = [("ng", "N"), ("g", "k"), ("d", "t"), ("b", "p"), ("nk", "N"), ("Nk", "N")];
 
     private static readonly (string From, string To)[] Vowels =
     [
@@ -32,18 +30,8 @@ public static class PhoneticKey
     /// <summary>The key of a Latin-script name part; several tokens of one given name are read as one word.</summary>
     public static string FromLatin(string text)
     {
-        if (Cache.TryGetValue(text, out var cached))
-        {
-            return cached;
-        }
-
-        var key = Compute(text);
-        if (Volatile.Read(ref _cached) < 4_000_000 && Cache.TryAdd(text, key))
-        {
-            Interlocked.Increment(ref _cached);
-        }
-
-        return key;
+        // No cache: the key is computed on the stack, faster than a concurrent look-up and insertion.
+        return Compute(text);
     }
 
     /// <summary>The key of a Hangul name part, through its Revised Romanization.</summary>

@@ -22,8 +22,6 @@ public sealed class Surnames
     private readonly FrozenDictionary<string, int[]> _byKey;
     private readonly FrozenDictionary<string, int> _byHangul;
     private readonly FrozenDictionary<string, int[]> _byHan;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<int>> _cache = new(StringComparer.Ordinal);
-    private int _cached;
 
     private Surnames(string csv)
     {
@@ -75,23 +73,7 @@ public sealed class Surnames
     /// <summary>The classes a written surname may belong to (Hangul, hanja, or any Latin spelling); empty when unknown.</summary>
     public IReadOnlyList<int> Lookup(string surname)
     {
-        if (_cache.TryGetValue(surname, out var cached))
-        {
-            return cached;
-        }
-
-        var found = LookupUncached(surname);
-        // ConcurrentDictionary.Count takes every lock: keep our own count of the cache's size.
-        if (Volatile.Read(ref _cached) < 1_000_000 && _cache.TryAdd(surname, found))
-        {
-            Interlocked.Increment(ref _cached);
-        }
-
-        return found;
-    }
-
-    private IReadOnlyList<int> LookupUncached(string surname)
-    {
+        // Cheap enough (a fold and a dictionary look-up) that a cache would cost more than it saves.
         if (surname.Length == 0)
         {
             return [];

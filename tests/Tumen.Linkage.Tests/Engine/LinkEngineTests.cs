@@ -112,6 +112,34 @@ public class LinkEngineTests
     }
 
     [Fact]
+    public void TermFrequency_NameCommonInItsBirthCohortIsWeakerEvidence()
+    {
+        // 미영 is the commonest name of women born in 1975 and rare among those born in 1955: agreeing on
+        // it says less about two women born in 1975.
+        string[] first = ["가", "나", "다", "라", "마", "바", "사", "아", "자", "차", "카", "타", "파", "하", "고", "노", "도"];
+        string[] second = ["영", "숙", "순", "희", "옥", "화", "선", "정", "경", "혜", "은", "금", "춘", "향", "실", "복"];
+        var names = new List<string>();
+        var years = new List<int>();
+        for (var x = 0; x < 250; x++)
+        {
+            names.Add(x < 40 ? "이미영" : "김" + first[x % first.Length] + second[x / first.Length % second.Length]);
+            years.Add(1975);
+            names.Add(x < 2 ? "이미영" : "박" + first[x % first.Length] + second[x / first.Length % second.Length]);
+            years.Add(1955);
+        }
+
+        var comparisons = new LinkSettings("id", LinkType.Dedupe, [new ComparisonSpec("name", "korean_name"), new ComparisonSpec("birth_date", "date")], [["name"]]).CreateComparisons();
+        comparisons[0].Prepare(names);
+        comparisons[1].Prepare(years.Select((y, x) => (string?)$"{y}-03-{1 + (x % 28):00}").ToList());
+        CohortTermFrequencies.Apply(comparisons, names.Count);
+        var model = new FellegiSunter(comparisons);
+        model.EstimateU(Enumerable.Repeat(0, names.Count).ToArray(), linkOnly: false, samples: 20_000, seed: 1);
+        var of1975 = Enumerable.Range(0, names.Count).First(x => names[x] == "이미영" && years[x] == 1975);
+        var of1955 = Enumerable.Range(0, names.Count).First(x => names[x] == "이미영" && years[x] == 1955);
+        model.TermFrequencyAdjustment(0, of1975).ShouldBeLessThan(model.TermFrequencyAdjustment(0, of1955) - 1);
+    }
+
+    [Fact]
     public void LinkOnly_NeverPairsRecordsOfTheSameSource()
     {
         var a = new PersonGenerator(3).Generate(400, 0.3).Select(r => (IReadOnlyDictionary<string, string?>)Row(r.Id, r.Name, r.BirthDate, r.Origin)).ToList();

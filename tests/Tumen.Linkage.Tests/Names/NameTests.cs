@@ -170,3 +170,29 @@ public class NameComparerTests
     public void Explanation_SaysWhy() =>
         NameComparer.Compare(KoreanName.Parse("박영희"), KoreanName.Parse("Pak Yong Hui")).Explanation.ShouldContain("family name same");
 }
+
+public class NameTypoAndPinyinTests
+{
+    [Theory]
+    [InlineData("Piao Zhenzhi", "朴珍芝")]
+    [InlineData("Bai Zhenji", "백진희")]
+    [InlineData("JIN Herun", "김화윤")]
+    public void PinyinGivenName_MatchesSyllableBySyllable(string pinyin, string korean) =>
+        NameComparer.Compare(KoreanName.Parse(pinyin), KoreanName.Parse(korean)).Agreement.ShouldBe(NameAgreement.SameViaPinyin);
+
+    [Theory]
+    [InlineData("서철룡", "서처룡")]
+    [InlineData("김호영", "金紅榮")]
+    public void OneJamoApart_IsClose(string a, string b) =>
+        NameComparer.Compare(KoreanName.Parse(a), KoreanName.Parse(b)).Agreement.ShouldBe(NameAgreement.Close);
+
+    [Fact]
+    public void TwoSyllablesApart_IsNotClose() =>
+        NameComparer.Compare(KoreanName.Parse("서철룡"), KoreanName.Parse("서처영")).Agreement.ShouldNotBe(NameAgreement.Close);
+
+    [Theory]
+    [InlineData("Pak Yon Kum", "박연금")]
+    [InlineData("Bak Yeongeum", "박연금")]
+    public void NBeforeG_ReadsAsNg(string latin, string hangul) =>
+        NameComparer.Compare(KoreanName.Parse(latin), KoreanName.Parse(hangul)).Agreement.ShouldBe(NameAgreement.Same);
+}
