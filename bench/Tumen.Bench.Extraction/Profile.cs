@@ -32,10 +32,12 @@ internal static class Profile
             Time("claims.en+attribution", () => NumericClaimExtractor.Extract(text, spans, attribution));
             Time("quotes", () => QuoteExtractor.Extract(text));
             Time("atoms", () => EnglishNumbers.Atoms(text));
+            Time("places", () => _ = Extractor.Default.PlaceMatches(text));
             Time("violations", () => _ = ViolationLexicon.Default.Matcher.Matches(text).ToList());
             Time("full", () => Extractor.Default.Extract(d));
         }
 
+        Console.WriteLine("--");
         foreach (var (name, t) in times)
         {
             Console.WriteLine($"{name}: {t.TotalMilliseconds * 1000 / documents.Count:0} µs/doc");
@@ -57,5 +59,41 @@ internal static class CorpusProfile
         w.Restart();
         Tumen.Ingest.Extraction.Corpus.ClaimGrouper.Group(findings);
         Console.WriteLine($"claim groups: {w.ElapsedMilliseconds} ms");
+    }
+}
+
+/// <summary>Cost of one full scan of each source-generated regex of the extractors, to see which rules dominate.</summary>
+internal static class RegexProfile
+{
+    public static void Run(IReadOnlyList<SourceDocument> documents)
+    {
+        var rules = typeof(Extractor).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public))
+            .Where(m => m.ReturnType == typeof(System.Text.RegularExpressions.Regex) && m.GetParameters().Length == 0)
+            .Select(m => (Name: m.DeclaringType!.Name + "." + m.Name, Regex: (System.Text.RegularExpressions.Regex)m.Invoke(null, null)!))
+            .ToList();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var rows = new List<(string, double, int)>();
+            foreach (var (name, regex) in rules)
+            {
+                var w = Stopwatch.StartNew();
+                var n = 0;
+                foreach (var d in documents)
+                {
+                    n += regex.Count(d.Text);
+                }
+
+                rows.Add((name, w.Elapsed.TotalMilliseconds * 1000 / documents.Count, n));
+            }
+
+            if (pass == 1)
+            {
+                foreach (var (name, us, n) in rows.OrderByDescending(r => r.Item2))
+                {
+                    Console.WriteLine($"{name}: {us:0.0} µs/doc, {n} matches");
+                }
+            }
+        }
     }
 }

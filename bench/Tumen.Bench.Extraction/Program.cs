@@ -16,10 +16,29 @@ var documents = texts.Select((t, i) => reader.Read($"doc{i}.txt", Encoding.UTF8.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average before: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"documents: {documents.Count}, mean size {texts.Average(t => Encoding.UTF8.GetByteCount(t)) / 1024:0.0} KB, cores: {Environment.ProcessorCount}"));
 
+if (Environment.GetEnvironmentVariable("TUMEN_BENCH_DUMP") is { Length: > 0 } dumpPath)
+{
+    // Every finding of every document, one JSON line each: diff two dumps to check that a speed-up lost nothing.
+    var extra = new[] { "tests/Tumen.Ingest.Tests/Data/Corpus", Environment.GetEnvironmentVariable("TUMEN_SEEDS") ?? "" }
+        .Where(Directory.Exists).SelectMany(Directory.GetFiles).Order(StringComparer.Ordinal).Select(f => reader.Read(f));
+    var json = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    File.WriteAllLines(dumpPath, documents.Concat(extra).Select(Extractor.Default.Extract).Select(f => System.Text.Json.JsonSerializer.Serialize(
+        new { f.Document.FileName, f.DocumentDate, f.Claims, f.Dates, f.Places, f.Violations, f.Quotes, f.Organisations }, json)));
+    return;
+}
+
+if (Environment.GetEnvironmentVariable("TUMEN_BENCH_PROFILE") == "regex")
+{
+    RegexProfile.Run(documents.Take(1000).ToList());
+    return;
+}
+
 if (Environment.GetEnvironmentVariable("TUMEN_BENCH_PROFILE") == "1")
 {
-    Profile.Run(documents.Take(300).ToList());
-    Profile.Run(documents.Take(300).ToList());
+    var sample = documents.Take(1000).ToList();
+    Profile.Run(sample);
+    Profile.Run(sample);
+    Profile.Run(sample);
     return;
 }
 

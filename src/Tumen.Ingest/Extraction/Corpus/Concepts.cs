@@ -45,7 +45,7 @@ internal static class Concepts
             return concepts;
         }
 
-        foreach (var (word, concept) in phrase.Any(TextScan.IsCjk) ? CjkWords : [])
+        foreach (var (word, concept) in TextScan.ContainsCjk(phrase) ? CjkWords : [])
         {
             if (phrase.Contains(word, StringComparison.Ordinal))
             {
