@@ -44,13 +44,13 @@ internal readonly struct AnchoredRegions
         return Build(text, anchors, margin);
     }
 
-    /// <summary>Regions around each occurrence (ordinal, case-sensitive) of any of <paramref name="words"/>.</summary>
-    public static AnchoredRegions AroundWords(string text, IReadOnlyList<string> words, int margin)
+    /// <summary>Regions around each occurrence of any of <paramref name="words"/> (ordinal, in the given case sensitivity).</summary>
+    public static AnchoredRegions AroundWords(string text, IReadOnlyList<string> words, int margin, StringComparison comparison = StringComparison.Ordinal)
     {
         var anchors = new List<(int, int)>();
         foreach (var word in words)
         {
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            for (var at = text.IndexOf(word, comparison); at >= 0; at = text.IndexOf(word, at + word.Length, comparison))
             {
                 anchors.Add((at, at + word.Length));
             }

@@ -14,6 +14,9 @@ public sealed class PhraseMatcher<T>
     private readonly Dictionary<int, List<(string Phrase, T Value)>> _folded = [];
     private readonly string[] _blockedSuffixes;
 
+    /// <summary>Characters that can begin a match: a phrase's first character, or any character folding to a folded phrase's.</summary>
+    private readonly bool[] _first = new bool[char.MaxValue + 1];
+
     /// <summary>Hashes of the first two characters (case-folded for folded phrases) that begin some phrase.</summary>
     private readonly bool[] _pairs = new bool[1 << 16];
 
@@ -39,6 +42,17 @@ public sealed class PhraseMatcher<T>
             _pairs[ignoreCase ? PairHash(Fold(p[0]), Fold(p[1])) : PairHash(p[0], p[1])] = true;
         }
 
+        foreach (var key in _exact.Keys)
+        {
+            _first[key >>> 16] = true;
+        }
+
+        var foldedFirst = _folded.Keys.Select(k => (char)(k >>> 16)).ToHashSet();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            _first[c] |= foldedFirst.Contains(Fold((char)c));
+        }
+
         foreach (var list in _exact.Values.Concat(_folded.Values))
         {
             list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
@@ -55,6 +69,12 @@ public sealed class PhraseMatcher<T>
         while (i < text.Length - 1)
         {
             var c = text[i];
+            if (!_first[c])
+            {
+                i++;
+                continue;
+            }
+
             var startsWord = i == 0 || !IsLatin(c) || !char.IsLetterOrDigit(text[i - 1]);
             if (startsWord && TryMatch(text, i, out var length, out var value))
             {
