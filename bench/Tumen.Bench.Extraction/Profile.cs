@@ -45,20 +45,26 @@ internal static class Profile
     }
 }
 
-/// <summary>Timings of the cross-document passes.</summary>
+/// <summary>Timings of the cross-document passes, wall and process CPU.</summary>
 internal static class CorpusProfile
 {
     public static void Run(List<DocumentFindings> findings)
     {
-        var w = Stopwatch.StartNew();
-        var t = Tumen.Ingest.Extraction.Corpus.TestimonyMatcher.Match(findings);
-        Console.WriteLine($"testimonies: {w.ElapsedMilliseconds} ms");
-        w.Restart();
-        Tumen.Ingest.Extraction.Corpus.EchoDetector.Detect(findings, t);
-        Console.WriteLine($"echoes: {w.ElapsedMilliseconds} ms");
-        w.Restart();
-        Tumen.Ingest.Extraction.Corpus.ClaimGrouper.Group(findings);
-        Console.WriteLine($"claim groups: {w.ElapsedMilliseconds} ms");
+        var process = Process.GetCurrentProcess();
+        T Time<T>(string name, Func<T> pass)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var w = Stopwatch.StartNew();
+            var result = pass();
+            process.Refresh();
+            Console.WriteLine($"{name}: {w.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU");
+            return result;
+        }
+
+        var t = Time("testimonies", () => Tumen.Ingest.Extraction.Corpus.TestimonyMatcher.Match(findings));
+        Time("echoes", () => Tumen.Ingest.Extraction.Corpus.EchoDetector.Detect(findings, t));
+        Time("claim groups", () => Tumen.Ingest.Extraction.Corpus.ClaimGrouper.Group(findings));
     }
 }
 

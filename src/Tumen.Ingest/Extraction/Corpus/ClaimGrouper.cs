@@ -42,9 +42,10 @@ internal static class ClaimGrouper
         var keys = items.Select(item => Keys(item).ToList()).ToList();
         var postings = TextTokens.Index(items.Count, i => keys[i]);
 
+        var seen = new HashSet<int>();
         for (var i = 0; i < items.Count; i++)
         {
-            var seen = new HashSet<int>();
+            seen.Clear();
             foreach (var key in keys[i])
             {
                 var list = postings[key];
@@ -138,10 +139,31 @@ internal static class ClaimGrouper
             return false;
         }
 
-        var ca = Union(a.Population, a.Context);
-        var cb = Union(b.Population, b.Context);
         var money = a.UnitFamily is "usd" or "gbp" or "eur" or "krw" or "cny";
-        return ca.Count(cb.Contains) >= (money ? 1 : 2);
+        return SharedConcepts(a, b, money ? 1 : 2) >= (money ? 1 : 2);
+    }
+
+    /// <summary>How many concepts of <paramref name="a"/>'s phrase and sentence <paramref name="b"/>'s also has, counting up to <paramref name="enough"/>.</summary>
+    private static int SharedConcepts(Item a, Item b, int enough)
+    {
+        var shared = 0;
+        foreach (var concept in a.Population)
+        {
+            if ((b.Population.Contains(concept) || b.Context.Contains(concept)) && ++shared >= enough)
+            {
+                return shared;
+            }
+        }
+
+        foreach (var concept in a.Context)
+        {
+            if (!a.Population.Contains(concept) && (b.Population.Contains(concept) || b.Context.Contains(concept)) && ++shared >= enough)
+            {
+                return shared;
+            }
+        }
+
+        return shared;
     }
 
     private static HashSet<string> Union(HashSet<string> a, HashSet<string> b) => [.. a, .. b];
