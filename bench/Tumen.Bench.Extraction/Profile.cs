@@ -55,10 +55,12 @@ internal static class CorpusProfile
         {
             process.Refresh();
             var cpu = process.TotalProcessorTime;
+            var pause = GC.GetTotalPauseDuration();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var w = Stopwatch.StartNew();
             var result = pass();
             process.Refresh();
-            Console.WriteLine($"{name}: {w.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU");
+            Console.WriteLine($"{name}: {w.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms, allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:0} MB");
             return result;
         }
 
