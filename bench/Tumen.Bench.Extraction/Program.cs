@@ -16,26 +16,62 @@ var documents = texts.Select((t, i) => reader.Read($"doc{i}.txt", Encoding.UTF8.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average before: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"documents: {documents.Count}, mean size {texts.Average(t => Encoding.UTF8.GetByteCount(t)) / 1024:0.0} KB, cores: {Environment.ProcessorCount}"));
 
-if (Environment.GetEnvironmentVariable("TUMEN_BENCH_PROFILE") == "1")
+if (Environment.GetEnvironmentVariable("TUMEN_BENCH_DUMP") is { Length: > 0 } dumpPath)
 {
-    Profile.Run(documents.Take(300).ToList());
-    Profile.Run(documents.Take(300).ToList());
+    // Every finding of every document, one JSON line each: diff two dumps to check that a speed-up lost nothing.
+    var extra = new[] { "tests/Tumen.Ingest.Tests/Data/Corpus", Environment.GetEnvironmentVariable("TUMEN_SEEDS") ?? "" }
+        .Where(Directory.Exists).SelectMany(Directory.GetFiles).Order(StringComparer.Ordinal).Select(f => reader.Read(f));
+    var json = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    var all = documents.Concat(extra).Select(Extractor.Default.Extract).ToList();
+    File.WriteAllLines(dumpPath, all.Select(f => System.Text.Json.JsonSerializer.Serialize(
+        new { f.Document.FileName, f.DocumentDate, f.Claims, f.Dates, f.Places, f.Violations, f.Quotes, f.Organisations }, json)));
+    var analysis = new CorpusAnalyzer().Analyze(all);
+    File.WriteAllLines(dumpPath + ".corpus", new[] { "echoes" }.Concat(analysis.Echoes.Select(e => System.Text.Json.JsonSerializer.Serialize(e, json)))
+        .Concat(["clusters"]).Concat(analysis.Clusters.Select(e => System.Text.Json.JsonSerializer.Serialize(e, json)))
+        .Concat(["testimonies"]).Concat(analysis.Testimonies.Select(e => System.Text.Json.JsonSerializer.Serialize(e, json)))
+        .Concat(["groups"]).Concat(analysis.ClaimGroups.Select(e => System.Text.Json.JsonSerializer.Serialize(e, json))));
     return;
 }
 
-// Warm up the regexes and the JIT on a few documents, then measure.
-foreach (var d in documents.Take(50))
+if (Environment.GetEnvironmentVariable("TUMEN_BENCH_PROFILE") == "regex")
 {
-    Extractor.Default.Extract(d);
+    RegexProfile.Run(documents.Take(1000).ToList());
+    return;
+}
+
+if (Environment.GetEnvironmentVariable("TUMEN_BENCH_PROFILE") == "1")
+{
+    var sample = documents.Take(1000).ToList();
+    Profile.Run(sample);
+    Profile.Run(sample);
+    Profile.Run(sample);
+    return;
+}
+
+// Warm up the regexes and the JIT (tiered compilation optimises hot methods after some calls, on a
+// background thread that a loaded machine starves) with two passes over 1,000 documents, then measure.
+for (var pass = 0; pass < 2; pass++)
+{
+    foreach (var d in documents.Take(1_000))
+    {
+        Extractor.Default.Extract(d);
+    }
+
+    Thread.Sleep(500);
 }
 
 var process = Process.GetCurrentProcess();
 var cpuBefore = process.TotalProcessorTime;
+var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+var pauseBefore = GC.GetTotalPauseDuration();
+var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 var watch = Stopwatch.StartNew();
 var findings = documents.Select(Extractor.Default.Extract).ToList();
 var sequential = watch.Elapsed;
 process.Refresh();
 var cpu = process.TotalProcessorTime - cpuBefore;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"allocated {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / count:0} KB/doc; GC pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:0.00} s; collections gen0/1/2: {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}"));
 watch.Restart();
 var parallel = documents.AsParallel().AsOrdered().Select(Extractor.Default.Extract).ToList();
 var parallelTime = watch.Elapsed;

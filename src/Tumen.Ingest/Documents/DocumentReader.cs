@@ -44,7 +44,8 @@ public sealed class DocumentReader
             throw new DocumentReadException($"{name} cannot be read (access denied).", ex);
         }
 
-        return Read(name, bytes);
+        CheckSize(name, bytes.LongLength);
+        return await BoundedRead.RunAsync(name, _limits.MaxReadTime, stop => Parse(name, bytes, stop), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a file from disk (synchronous convenience for tools and tests).</summary>
@@ -60,11 +61,19 @@ public sealed class DocumentReader
         return Read(name, File.ReadAllBytes(path));
     }
 
-    /// <summary>Reads a document from its bytes; <paramref name="fileName"/> gives the format by its extension.</summary>
+    /// <summary>
+    /// Reads a document from its bytes; <paramref name="fileName"/> gives the format by its extension.
+    /// The parse runs on its own thread and is given up after <see cref="ReaderLimits.MaxReadTime"/>.
+    /// </summary>
     public SourceDocument Read(string fileName, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         CheckSize(fileName, bytes.LongLength);
+        return BoundedRead.Run(fileName, _limits.MaxReadTime, stop => Parse(fileName, bytes, stop));
+    }
+
+    private SourceDocument Parse(string fileName, byte[] bytes, CancellationToken stop)
+    {
         var format = FormatOf(fileName)
             ?? throw new DocumentReadException($"{fileName}: unsupported file type; Tumen reads {string.Join(", ", Extensions)}.");
         if (bytes.Length == 0)
@@ -79,8 +88,8 @@ public sealed class DocumentReader
             DocumentFormat.Text => TextDecoding.Decode(bytes, fileName, warnings),
             DocumentFormat.Markdown => MarkdownText.ToText(TextDecoding.Decode(bytes, fileName, warnings), out title),
             DocumentFormat.Html => HtmlArticleReader.ToText(TextDecoding.Decode(bytes, fileName, warnings), fileName, _limits, out title),
-            DocumentFormat.Pdf => PdfTextReader.ToText(bytes, fileName, _limits, warnings, out title),
-            DocumentFormat.Docx => DocxTextReader.ToText(bytes, fileName, _limits, out title),
+            DocumentFormat.Pdf => PdfTextReader.ToText(bytes, fileName, _limits, warnings, stop, out title),
+            DocumentFormat.Docx => DocxTextReader.ToText(bytes, fileName, _limits, stop, out title),
             _ => throw new DocumentReadException($"{fileName}: unsupported file type."),
         };
 

@@ -7,7 +7,7 @@ namespace Tumen.Ingest.Documents;
 /// <summary>Paragraph text of a Word document (DocumentFormat.OpenXml), with part sizes bounded against zip bombs.</summary>
 internal static class DocxTextReader
 {
-    public static string ToText(byte[] bytes, string fileName, ReaderLimits limits, out string? title)
+    public static string ToText(byte[] bytes, string fileName, ReaderLimits limits, CancellationToken cancellation, out string? title)
     {
         try
         {
@@ -19,6 +19,7 @@ internal static class DocxTextReader
             var sb = new StringBuilder();
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
+                cancellation.ThrowIfCancellationRequested();
                 sb.Append(paragraph.InnerText).Append('\n');
                 if (sb.Length > limits.MaxTextChars)
                 {
@@ -28,7 +29,7 @@ internal static class DocxTextReader
 
             return sb.ToString();
         }
-        catch (Exception ex) when (ex is not DocumentReadException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is not DocumentReadException and not OutOfMemoryException and not OperationCanceledException)
         {
             throw new DocumentReadException($"{fileName} is not a readable Word document ({ex.GetType().Name}).", ex);
         }

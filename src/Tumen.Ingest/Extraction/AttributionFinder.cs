@@ -44,7 +44,7 @@ internal sealed partial class AttributionFinder
         }
 
         // The organisation nearest the figure in a sentence that carries a reporting verb.
-        var cjkText = s.Any(TextScan.IsCjk);
+        var cjkText = TextScan.ContainsCjk(s);
         if (orgs.Count > 0 && (ReportVerb().IsMatch(s) || (cjkText && CjkReportVerb().IsMatch(s))))
         {
             return orgs.OrderBy(o => Math.Abs(o.Span.Start - span.Start)).ThenBy(o => o.Kind == "media" ? 1 : 0).First().Name;

@@ -12,11 +12,22 @@ internal static partial class DateExtractor
 {
     private const string Month = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
-    public static List<DateMention> Extract(string text)
+    /// <summary>
+    /// No year-bearing rule reaches further than this from its year (the longest, "between 1994 and 1998년까지"
+    /// or "September 12th, 2020", stay within 20 characters of it), so those rules scan only the text near years.
+    /// </summary>
+    private const int YearMargin = 40;
+
+    /// <summary>Words one of which every English relative period contains ("during the pandemic", "two years ago").</summary>
+    private static readonly string[] RelativeWords = ["pandemic", "famine", "lockdown", "crackdown", "border", "war", "year", "month", "week"];
+
+    public static List<DateMention> Extract(string text) => Extract(text, TextScan.ContainsCjk(text));
+
+    public static List<DateMention> Extract(string text, bool cjk)
     {
         var found = new List<DateMention>();
-        var cjk = text.Any(TextScan.IsCjk);
         var mask = new SpanMask(text.Length);
+        var years = AnchoredRegions.AroundYears(text, YearMargin);
 
         void Add(Match m, string? start, string? end, string kind, string rule)
         {
@@ -27,37 +38,37 @@ internal static partial class DateExtractor
             }
         }
 
-        foreach (Match m in EnMonthDayYear().Matches(text))
+        foreach (var m in years.Matches(EnMonthDayYear(), text))
         {
             var d = Day(m, "y", "m", "d");
             Add(m, d, d, "date", "en.month_day_year");
         }
 
-        foreach (Match m in EnDayMonthYear().Matches(text))
+        foreach (var m in years.Matches(EnDayMonthYear(), text))
         {
             var d = Day(m, "y", "m", "d");
             Add(m, d, d, "date", "en.day_month_year");
         }
 
-        foreach (Match m in cjk ? CjkFullDate().Matches(text) : Enumerable.Empty<Match>())
+        foreach (var m in cjk ? years.Matches(CjkFullDate(), text) : [])
         {
             var d = Day(m, "y", "m", "d");
             Add(m, d, d, "date", "cjk.full_date");
         }
 
-        foreach (Match m in EnMonthYear().Matches(text))
+        foreach (var m in years.Matches(EnMonthYear(), text))
         {
             var d = MonthOf(m);
             Add(m, d, d, "month", "en.month_year");
         }
 
-        foreach (Match m in cjk ? CjkMonthYear().Matches(text) : Enumerable.Empty<Match>())
+        foreach (var m in cjk ? years.Matches(CjkMonthYear(), text) : [])
         {
             var d = string.Create(CultureInfo.InvariantCulture, $"{m.Groups["y"].Value}-{int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture):00}");
             Add(m, d, d, "month", "cjk.month_year");
         }
 
-        foreach (Match m in YearRange().Matches(text))
+        foreach (var m in years.Matches(YearRange(), text))
         {
             var y1 = m.Groups["y1"].Value;
             var y2 = m.Groups["y2"].Value;
@@ -72,19 +83,19 @@ internal static partial class DateExtractor
             }
         }
 
-        foreach (Match m in Decade().Matches(text))
+        foreach (var m in years.Matches(Decade(), text))
         {
             var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             var (from, to) = m.Groups["part"].Value.ToLowerInvariant() switch { "early" => (y, y + 3), "mid" => (y + 3, y + 6), "late" => (y + 6, y + 9), _ => (y, y + 9) };
             Add(m, from.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture), "range", "en.decade");
         }
 
-        foreach (Match m in Since().Matches(text))
+        foreach (var m in years.Matches(Since(), text))
         {
             Add(m, m.Groups["y"].Value, null, "since", "since_year");
         }
 
-        foreach (Match m in Relative().Matches(text))
+        foreach (var m in AnchoredRegions.AroundWords(text, RelativeWords, YearMargin).Matches(Relative(), text))
         {
             Add(m, null, null, "relative", "relative_period");
         }
@@ -99,7 +110,7 @@ internal static partial class DateExtractor
             Add(m, null, null, "day_without_year", "day_without_year");
         }
 
-        foreach (Match m in Year().Matches(text))
+        foreach (var m in years.Matches(Year(), text))
         {
             Add(m, m.Groups["y"].Value, m.Groups["y"].Value, "year", "year");
         }

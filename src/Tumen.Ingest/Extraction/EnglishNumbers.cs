@@ -9,13 +9,14 @@ internal sealed record NumberAtom(int Start, int End, double? Value, double? Low
 /// <summary>Finds English figures: digits with separators and magnitudes, currencies, percentages, and number words.</summary>
 internal static partial class EnglishNumbers
 {
+    private static readonly string[] MagnitudeWords = ["thousand", "hundred", "million", "dozen"];
+
     public static List<NumberAtom> Atoms(string text)
     {
         var atoms = new List<NumberAtom>();
         var mask = new SpanMask(text.Length);
-        var hasMagnitudeWords = text.Contains("thousand", StringComparison.OrdinalIgnoreCase) || text.Contains("hundred", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("million", StringComparison.OrdinalIgnoreCase) || text.Contains("dozen", StringComparison.OrdinalIgnoreCase);
-        foreach (Match m in hasMagnitudeWords ? Vague().Matches(text) : Enumerable.Empty<Match>())
+        // Every vague figure names a magnitude ("tens of thousands", "half a million"), within 20 characters.
+        foreach (var m in AnchoredRegions.AroundWords(text, MagnitudeWords, 40, StringComparison.OrdinalIgnoreCase).Matches(Vague(), text))
         {
             var (low, high, value) = VagueRange(m.Groups["w"].Value.ToLowerInvariant());
             var unit = m.Groups["dollars"].Success ? "usd" : null;

@@ -48,10 +48,11 @@ public sealed class Extractor
         var organisations = _organisations.Matcher.Matches(text)
             .Select(m => new OrganisationMention(m.Value.Name, m.Value.Kind, m.Text, m.Span, "organisation.list"))
             .ToList();
-        var dates = DateExtractor.Extract(text);
+        var cjk = TextScan.ContainsCjk(text);
+        var dates = DateExtractor.Extract(text, cjk);
         var dateSpans = dates.Select(d => d.Span).ToList();
         var attribution = new AttributionFinder(organisations);
-        var cjkClaims = !text.Any(TextScan.IsCjk)
+        var cjkClaims = !cjk
             ? []
             : CjkClaimExtractor.Extract(text, dateSpans, attribution).Where(c => IsCjkFigure(text, c.Span)).ToList();
         var claims = Merge(cjkClaims, NumericClaimExtractor.Extract(text, dateSpans, attribution));
@@ -68,10 +69,13 @@ public sealed class Extractor
         };
     }
 
+    /// <summary>Gazetteer matches alone (for the benchmark's per-pass profile).</summary>
+    internal int PlaceMatches(string text) => _places.Matches(text).Count;
+
     /// <summary>A CJK-rule match counts only where the figure is written in or next to Korean or Chinese.</summary>
     private static bool IsCjkFigure(string text, TextSpan span) =>
         text.AsSpan(span.Start, span.Length).ContainsAny(CjkMarks.Values) || (span.End < text.Length && TextScan.IsCjk(text[span.End]))
-        || text.AsSpan(span.Start, span.Length).ToString().Any(TextScan.IsCjk);
+        || TextScan.ContainsCjk(text.AsSpan(span.Start, span.Length));
 
     private static List<NumericClaim> Merge(List<NumericClaim> cjk, List<NumericClaim> english)
     {

@@ -63,6 +63,27 @@ internal static class TextScan
     /// <summary>Whether a CJK script (Hangul or Han) is at <paramref name="c"/>.</summary>
     public static bool IsCjk(char c) => Documents.LanguageDetector.IsHangul(c) || Documents.LanguageDetector.IsHan(c);
 
+    /// <summary>Whether any Hangul or Han character is in <paramref name="text"/>; Latin text is skipped by a vectorised search.</summary>
+    public static bool ContainsCjk(ReadOnlySpan<char> text)
+    {
+        while (true)
+        {
+            // Hangul jamo (U+1100) is the lowest CJK code point counted; below it, nothing needs a look.
+            var at = text.IndexOfAnyInRange('\u1100', '\uFFFF');
+            if (at < 0)
+            {
+                return false;
+            }
+
+            if (IsCjk(text[at]))
+            {
+                return true;
+            }
+
+            text = text[(at + 1)..];
+        }
+    }
+
     /// <summary>Findings (in text order) inside <paramref name="outer"/>, found by binary search so long documents stay cheap.</summary>
     public static IEnumerable<T> Within<T>(IReadOnlyList<T> sorted, Func<T, TextSpan> span, TextSpan outer)
     {

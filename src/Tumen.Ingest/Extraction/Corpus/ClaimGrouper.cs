@@ -14,25 +14,49 @@ internal static class ClaimGrouper
 {
     private const int MaxPosting = 100;
 
-    private sealed record Item(int Doc, NumericClaim Claim, string UnitFamily, HashSet<string> Population, HashSet<string> Predicate, HashSet<string> Context, int Sentence);
+    /// <summary>A claim with what blocking and comparison need; the concepts of its sentence are read only when a comparison gets that far.</summary>
+    private sealed record Item(int Doc, NumericClaim Claim, string UnitFamily, HashSet<string> Population, HashSet<string> Predicate, Lazy<HashSet<string>> SentenceConcepts, int Sentence)
+    {
+        public HashSet<string> Context => SentenceConcepts.Value;
+    }
 
     public static List<ClaimGroup> Group(IReadOnlyList<DocumentFindings> documents)
     {
         var items = new List<Item>();
+
+        // Counted phrases repeat across claims and documents; their concepts are read once (and never changed).
+        var phrases = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var none = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> ConceptsOf(string? phrase)
+        {
+            if (phrase is null)
+            {
+                return none;
+            }
+
+            if (!phrases.TryGetValue(phrase, out var concepts))
+            {
+                phrases[phrase] = concepts = Concepts.Of(phrase);
+            }
+
+            return concepts;
+        }
+
         for (var d = 0; d < documents.Count; d++)
         {
             var f = documents[d];
-            var sentences = new Dictionary<int, HashSet<string>>();
+            var sentences = new Dictionary<int, Lazy<HashSet<string>>>();
             foreach (var c in f.Claims)
             {
                 var sentence = TextScan.Sentence(f.Document.Text, c.Span);
                 if (!sentences.TryGetValue(sentence.Start, out var context))
                 {
-                    sentences[sentence.Start] = context = Concepts.Of(f.Document.Text[sentence.Start..sentence.End]);
+                    var text = f.Document.Text;
+                    sentences[sentence.Start] = context = new(() => Concepts.Of(text[sentence.Start..sentence.End]));
                 }
 
-                var predicate = Concepts.Of(c.Predicate);
-                var population = Concepts.Of(c.Predicate is null ? c.Counts : c.Counts?[..Math.Max(0, c.Counts.Length - c.Predicate.Length)]);
+                var predicate = ConceptsOf(c.Predicate);
+                var population = ConceptsOf(c.Predicate is null ? c.Counts : c.Counts?[..Math.Max(0, c.Counts.Length - c.Predicate.Length)]);
                 items.Add(new Item(d, c, Family(c.Unit), population, predicate, context, sentence.Start));
             }
         }
@@ -42,9 +66,10 @@ internal static class ClaimGrouper
         var keys = items.Select(item => Keys(item).ToList()).ToList();
         var postings = TextTokens.Index(items.Count, i => keys[i]);
 
+        var seen = new HashSet<int>();
         for (var i = 0; i < items.Count; i++)
         {
-            var seen = new HashSet<int>();
+            seen.Clear();
             foreach (var key in keys[i])
             {
                 var list = postings[key];
@@ -138,10 +163,31 @@ internal static class ClaimGrouper
             return false;
         }
 
-        var ca = Union(a.Population, a.Context);
-        var cb = Union(b.Population, b.Context);
         var money = a.UnitFamily is "usd" or "gbp" or "eur" or "krw" or "cny";
-        return ca.Count(cb.Contains) >= (money ? 1 : 2);
+        return SharedConcepts(a, b, money ? 1 : 2) >= (money ? 1 : 2);
+    }
+
+    /// <summary>How many concepts of <paramref name="a"/>'s phrase and sentence <paramref name="b"/>'s also has, counting up to <paramref name="enough"/>.</summary>
+    private static int SharedConcepts(Item a, Item b, int enough)
+    {
+        var shared = 0;
+        foreach (var concept in a.Population)
+        {
+            if ((b.Population.Contains(concept) || b.Context.Contains(concept)) && ++shared >= enough)
+            {
+                return shared;
+            }
+        }
+
+        foreach (var concept in a.Context)
+        {
+            if (!a.Population.Contains(concept) && (b.Population.Contains(concept) || b.Context.Contains(concept)) && ++shared >= enough)
+            {
+                return shared;
+            }
+        }
+
+        return shared;
     }
 
     private static HashSet<string> Union(HashSet<string> a, HashSet<string> b) => [.. a, .. b];

@@ -37,6 +37,12 @@ internal static class Concepts
         "them", "now", "still", "up", "per", "year", "annual", "annually", "expected", "believed", "many", "more", "than",
     };
 
+    private const string WordSeparators = " ,.-–()“”\"';:";
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SynonymLookup = Synonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static HashSet<string> Of(string? phrase)
     {
         var concepts = new HashSet<string>(StringComparer.Ordinal);
@@ -45,7 +51,7 @@ internal static class Concepts
             return concepts;
         }
 
-        foreach (var (word, concept) in phrase.Any(TextScan.IsCjk) ? CjkWords : [])
+        foreach (var (word, concept) in TextScan.ContainsCjk(phrase) ? CjkWords : [])
         {
             if (phrase.Contains(word, StringComparison.Ordinal))
             {
@@ -53,38 +59,58 @@ internal static class Concepts
             }
         }
 
-        foreach (var raw in phrase.Split([' ', ',', '.', '-', '–', '(', ')', '“', '”', '"', '\'', ';', ':'], StringSplitOptions.RemoveEmptyEntries))
+        // Word by word without allocating: lower-cased and stemmed in a buffer, looked up by span.
+        var text = phrase.AsSpan();
+        Span<char> buffer = stackalloc char[64];
+        foreach (var range in text.SplitAny(WordSeparators))
         {
-            if (!raw.All(TextScan.IsLatinLetter))
+            var raw = text[range];
+            if (raw.IsEmpty || !IsLatinWord(raw))
             {
                 continue;
             }
 
-            var w = Stem(raw.ToLowerInvariant());
-            if (w.Length < 3 || Stop.Contains(w))
+            var lower = raw.Length <= buffer.Length ? buffer : new char[raw.Length];
+            var w = Stem(lower[..raw.ToLowerInvariant(lower)]);
+            if (w.Length < 3 || StopLookup.Contains(w))
             {
                 continue;
             }
 
-            concepts.Add(Synonyms.GetValueOrDefault(w, w));
+            concepts.Add(SynonymLookup.TryGetValue(w, out var concept) ? concept : w.ToString());
         }
 
         return concepts;
     }
 
-    private static string Stem(string w)
+    private static bool IsLatinWord(ReadOnlySpan<char> word)
     {
-        if (w.EndsWith("’s", StringComparison.Ordinal) || w.EndsWith("'s", StringComparison.Ordinal))
+        foreach (var c in word)
+        {
+            if (!TextScan.IsLatinLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Plural and possessive endings off, in place: "refugees" → "refugee", "countries" → "country".</summary>
+    private static Span<char> Stem(Span<char> w)
+    {
+        if (w.EndsWith("’s") || w.EndsWith("'s"))
         {
             w = w[..^2];
         }
 
-        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4)
+        if (w.EndsWith("ies") && w.Length > 4)
         {
-            return w[..^3] + "y";
+            w[^3] = 'y';
+            return w[..^2];
         }
 
-        if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && w.Length > 3)
+        if (w.EndsWith("s") && !w.EndsWith("ss") && w.Length > 3)
         {
             return w[..^1];
         }

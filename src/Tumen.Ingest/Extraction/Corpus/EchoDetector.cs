@@ -49,10 +49,7 @@ internal static partial class EchoDetector
 
         var facts = documents.Select(Fingerprints).ToList();
         var origins = documents.Select(d => d.Organisations.Where(o => o.Kind != "media").Select(o => o.Name).ToHashSet(StringComparer.Ordinal)).ToList();
-        foreach (var (a, b, shared) in SharedKeys(facts))
-        {
-            Get(links, a, b).Facts.AddRange(shared);
-        }
+        SharedFigures(facts, origins, links);
 
         var echoes = new List<Echo>();
         var sets = new UnionFind(documents.Count);
@@ -168,33 +165,57 @@ internal static partial class EchoDetector
         return Math.Round(v / scale) * scale;
     }
 
-    private static IEnumerable<(int A, int B, List<string> Shared)> SharedKeys(List<HashSet<string>> facts)
+    /// <summary>
+    /// Adds to <paramref name="links"/> the figures each pair of documents shares (through keys held by at
+    /// most <see cref="MaxPosting"/> documents), for the pairs where they can matter: pairs already linked
+    /// by text or testimony, and pairs sharing two or more figures and an origin organisation. Shared keys
+    /// are counted per document in one array, so pairs that share a single figure cost a counter, not an object.
+    /// </summary>
+    private static void SharedFigures(List<HashSet<string>> facts, List<HashSet<string>> origins, Dictionary<(int, int), Link> links)
     {
         var postings = TextTokens.Index(facts.Count, d => facts[d]);
-
-        var pairs = new Dictionary<(int, int), List<string>>();
-        foreach (var (key, list) in postings)
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in postings.Keys)
         {
-            if (list.Count < 2 || list.Count > MaxPosting)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < list.Count; i++)
-            {
-                for (var j = i + 1; j < list.Count; j++)
-                {
-                    if (!pairs.TryGetValue((list[i], list[j]), out var shared))
-                    {
-                        pairs[(list[i], list[j])] = shared = [];
-                    }
-
-                    shared.Add(key);
-                }
-            }
+            order[key] = order.Count;
         }
 
-        return pairs.Select(p => (p.Key.Item1, p.Key.Item2, p.Value));
+        var shared = new int[facts.Count];
+        var partners = new List<int>();
+        for (var a = 0; a < facts.Count; a++)
+        {
+            foreach (var key in facts[a])
+            {
+                var list = postings[key];
+                if (list.Count > MaxPosting)
+                {
+                    continue;
+                }
+
+                foreach (var b in list)
+                {
+                    if (b > a && shared[b]++ == 0)
+                    {
+                        partners.Add(b);
+                    }
+                }
+            }
+
+            partners.Sort();
+            foreach (var b in partners)
+            {
+                var linked = links.TryGetValue((a, b), out var link);
+                if (linked || (shared[b] >= 2 && origins[a].Overlaps(origins[b])))
+                {
+                    link ??= Get(links, a, b);
+                    link.Facts.AddRange(facts[a].Where(k => facts[b].Contains(k) && postings[k].Count <= MaxPosting).OrderBy(k => order[k]));
+                }
+
+                shared[b] = 0;
+            }
+
+            partners.Clear();
+        }
     }
 
     private static double Overlap(Link link, HashSet<string> a, HashSet<string> b)
