@@ -97,6 +97,21 @@ public sealed class LinkCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Link_NamesInPerScriptColumns_MeetAcrossColumns()
+    {
+        // One list writes names in Latin letters, another only in Han characters or Hangul, each in its own column.
+        var a = Write("a.csv", "id,name,name_ko,name_zh,birth_date\na1,Lee Keum-soon,,,1985-04-02\na2,Pak Yong-hui,,,1962-11-30\na3,Choe Mi-ran,,,1990-07-15\n");
+        var b = Write("b.csv", "id,name,name_ko,name_zh,birth_date\nb1,,,李今顺,1985-04-02\nb2,,박영희,,1962-11-30\nb3,,김철,,1950-02-02\n");
+        var clusters = Path.Combine(_dir, "clusters.csv");
+        var result = await CliRunner.RunAsync("link", "--input", a, "--input", b, "--out", clusters, "--json");
+        result.ExitCode.ShouldBe(0, result.Error);
+        var clusterOf = File.ReadAllLines(clusters).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        clusterOf["b1"].ShouldBe(clusterOf["a1"]);
+        clusterOf["b2"].ShouldBe(clusterOf["a2"]);
+        clusterOf.Values.Distinct(StringComparer.Ordinal).Count().ShouldBe(4);
+    }
+
+    [Fact]
     public async Task Link_NoIdColumn_BadInput()
     {
         var input = Write("x.csv", "name,dob\n이금순,1975\n");

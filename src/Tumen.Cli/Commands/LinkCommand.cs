@@ -3,6 +3,7 @@ using Spectre.Console;
 using Tumen.Core;
 using Tumen.Linkage.Csv;
 using Tumen.Linkage.Engine;
+using Tumen.Linkage.Names;
 
 namespace Tumen.Cli.Commands;
 
@@ -99,6 +100,11 @@ internal static class LinkCommand
         }
 
         var records = CsvRecords.Read(inputs, settings.IdColumn);
+        if (settingsPath is null)
+        {
+            (records, settings) = CombinedName.Apply(records, settings);
+        }
+
         return LinkWithProgress(env, records, settings, cancellationToken);
     }
 

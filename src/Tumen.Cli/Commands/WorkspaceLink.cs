@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tumen.Core;
-using Tumen.Core.Model;
 using Tumen.Linkage.Engine;
+using Tumen.Linkage.Names;
 using Tumen.Storage;
 using Tumen.Storage.Links;
 using Tumen.Storage.Persons;
@@ -121,13 +121,10 @@ internal static class WorkspaceLink
 
     private static Dictionary<string, string?> Fields(PersonRecord person)
     {
-        string? First(NameScript script) => person.Names.FirstOrDefault(n => n.Script == script)?.Value;
         return new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [IdColumn] = person.Code,
-            // One name column in any script: the comparator and the phonetic blocking key work across
-            // scripts, and a name split over per-script columns would never meet its other spellings.
-            ["name"] = First(NameScript.Hangul) ?? First(NameScript.Han) ?? First(NameScript.Latin) ?? First(NameScript.Mixed),
+            [CombinedName.Column] = CombinedName.Preferred(person.Names.Select(n => n.Value)),
             ["sex"] = person.Sex is "unknown" or "" ? null : person.Sex,
             ["birth_date"] = string.IsNullOrWhiteSpace(person.BirthDate) ? null : person.BirthDate,
             ["origin"] = string.IsNullOrWhiteSpace(person.Origin) ? null : person.Origin,

@@ -32,6 +32,18 @@ public sealed class RecordTable
     /// <summary>Number of records.</summary>
     public int Count => Ids.Count;
 
+    /// <summary>The same records with one more column (or a column replaced).</summary>
+    public RecordTable WithColumn(string name, IReadOnlyList<string?> values)
+    {
+        if (values.Count != Count)
+        {
+            throw new ArgumentException("One value per record is needed.", nameof(values));
+        }
+
+        var columns = new Dictionary<string, string?[]>(_columns, StringComparer.Ordinal) { [name] = [.. values] };
+        return new RecordTable([.. ColumnNames.Where(c => c != name), name], [.. Ids], [.. Sources], columns);
+    }
+
     /// <summary>Whether the table has this column.</summary>
     public bool HasColumn(string name) => _columns.ContainsKey(name);
 
