@@ -213,6 +213,9 @@ public sealed class WorkspaceLinkTests : IDisposable
         var link = Json(await RunAsync("link", "--json"));
         var pending = link.GetProperty("review_pending").GetInt32();
         pending.ShouldBeGreaterThan(0);
+        var noLists = await RunAsync("estimate");
+        noLists.ExitCode.ShouldBe(2);
+        noLists.Error.ShouldContain("at least two source lists; the linked persons come from 0 (600 record(s) name none)");
 
         var queue = Json(await RunAsync("review", "list", "--json"));
         queue.GetArrayLength().ShouldBe(pending);

@@ -73,6 +73,14 @@ internal static class WorkspaceCaptures
                 }))
             .ToList();
         var lists = people.SelectMany(p => p.Lists).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (lists.Count < 2)
+        {
+            throw new TumenException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"estimation needs persons from at least two source lists; the linked persons come from {lists.Count} ({withoutSource} record(s) name none). Import each list with a 'source' column."),
+                ExitCode.BadInput);
+        }
+
         var total = CaptureHistories.FromPersons(lists, people.Select(p => p.Lists));
         IReadOnlyList<Stratum> strata = by is null
             ? []
