@@ -124,15 +124,32 @@ public class PopulationEstimatorTests
     }
 
     [Fact]
-    public void Estimate_WesternStepwiseBca_WarnsThatTheLowerEndIsTheExtremeReplicate()
+    public void Estimate_WesternStepwiseBca_ReproducesThePublishedIntervalAndWarnsOfItsLowerEnd()
     {
         var result = PopulationEstimator.Estimate(
             TestData.Load("Western"), new EstimationOptions([EstimationMethod.Stepwise], BootstrapReplicates: 1000), TestContext.Current.CancellationToken)
             .Results.ShouldHaveSingleItem();
         result.Model.ShouldBe("[15,2,3,4]");
         result.Estimate!.Value.ShouldBe(2483, 1);
+
+        // Chan, Silverman and Vincent (2021): BCa 95 % (1,293, 3,670) with SparseMSE's default seed 1234.
+        result.Lower!.Value.ShouldBe(1293, 1293 * 0.02);
+        result.Upper!.Value.ShouldBe(3670, 3670 * 0.02);
         result.Warnings.ShouldContain(w => w.StartsWith("The lower end of the interval is the most extreme of the 1,000 bootstrap replicates", StringComparison.Ordinal));
         result.Warnings.ShouldNotContain(w => w.StartsWith("The upper end of the interval", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Estimate_NewOrleansStepwiseBca_ReproducesThePublishedInterval()
+    {
+        var result = PopulationEstimator.Estimate(
+            TestData.Load("NewOrl"), new EstimationOptions([EstimationMethod.Stepwise], BootstrapReplicates: 1000), TestContext.Current.CancellationToken)
+            .Results.ShouldHaveSingleItem();
+        result.Estimate!.Value.ShouldBe(1184, 1);
+
+        // Chan, Silverman and Vincent (2021): BCa 95 % (717, 1,657).
+        result.Lower!.Value.ShouldBe(717, 717 * 0.02);
+        result.Upper!.Value.ShouldBe(1657, 1657 * 0.02);
     }
 
     [Fact]

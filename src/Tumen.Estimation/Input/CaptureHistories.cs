@@ -21,10 +21,11 @@ public sealed class CaptureHistories
 
     private readonly long[] _cells;
 
-    private CaptureHistories(IReadOnlyList<string> lists, long[] cells)
+    private CaptureHistories(IReadOnlyList<string> lists, long[] cells, IReadOnlyList<int> inputOrder)
     {
         Lists = lists;
         _cells = cells;
+        InputOrder = inputOrder;
         Patterns = [.. Enumerable.Range(1, cells.Length - 1)
             .Where(mask => cells[mask] > 0)
             .Select(mask => new PatternCount(mask, cells[mask]))];
@@ -36,6 +37,13 @@ public sealed class CaptureHistories
 
     /// <summary>The observed patterns with a positive count, ordered by mask.</summary>
     public IReadOnlyList<PatternCount> Patterns { get; }
+
+    /// <summary>
+    /// The masks of the patterns given, in the order they first appeared in the input (the row order
+    /// of a pattern CSV). Resampling draws over the patterns in this order, so that a seed gives the
+    /// same replicates as R does on the same table.
+    /// </summary>
+    public IReadOnlyList<int> InputOrder { get; }
 
     /// <summary>The number of distinct people seen on at least one list.</summary>
     public long Observed { get; }
@@ -70,6 +78,8 @@ public sealed class CaptureHistories
         }
 
         var cells = new long[1 << lists.Count];
+        var order = new List<int>();
+        var seen = new bool[cells.Length];
         foreach (var pattern in patterns)
         {
             if (pattern.Mask <= 0 || pattern.Mask >= cells.Length)
@@ -85,9 +95,14 @@ public sealed class CaptureHistories
             }
 
             cells[pattern.Mask] += pattern.Count;
+            if (!seen[pattern.Mask])
+            {
+                seen[pattern.Mask] = true;
+                order.Add(pattern.Mask);
+            }
         }
 
-        var histories = new CaptureHistories([.. lists], cells);
+        var histories = new CaptureHistories([.. lists], cells, order);
         histories.Validate();
         return histories;
     }
@@ -165,7 +180,7 @@ public sealed class CaptureHistories
 
         var copy = (long[])cells.Clone();
         copy[0] = 0;
-        return new CaptureHistories(Lists, copy);
+        return new CaptureHistories(Lists, copy, InputOrder);
     }
 
     private void Validate()

@@ -29,7 +29,8 @@ public sealed record BootstrapInterval(
 /// The bias-corrected and accelerated (BCa) bootstrap of Chan, Silverman and Vincent (2021), as
 /// <c>estimatepopulation</c> in R's SparseMSE: replicates redraw the observed people from the
 /// observed pattern counts (multinomial, same total) and rerun the whole estimator, model selection
-/// included; ẑ₀ = Φ⁻¹(share of replicates below the estimate); the acceleration comes from a
+/// included; the draws are R's (<see cref="RCompatibleRandom"/>, patterns in input order), so a seed
+/// gives the replicates SparseMSE gives with <c>iseed</c> set to it; ẑ₀ = Φ⁻¹(share of replicates below the estimate); the acceleration comes from a
 /// jackknife that removes one person at a time, computed once per pattern and weighted by its count
 /// because people sharing a pattern are exchangeable; the ends are type-8 quantiles of the
 /// replicates at the BCa-adjusted levels. A replicate without an estimate (the data it drew leave
@@ -53,39 +54,20 @@ public static class BcaBootstrap
     {
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(estimator);
-        var random = new Random(seed);
+        var random = new RCompatibleRandom(seed);
         var cells = histories.CellCounts();
-        var cumulative = new long[cells.Length];
-        long running = 0;
-        for (var c = 0; c < cells.Length; c++)
-        {
-            running += cells[c];
-            cumulative[c] = running;
-        }
-
-        var observed = histories.Observed;
+        var order = histories.InputOrder;
+        var weights = order.Select(mask => cells[mask]).ToArray();
+        var observed = checked((int)histories.Observed);
         var estimates = new List<double>(replicates);
         var sample = new long[cells.Length];
         for (var r = 0; r < replicates; r++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Array.Clear(sample);
-            for (long person = 0; person < observed; person++)
+            var draw = random.Multinomial(observed, weights);
+            for (var k = 0; k < order.Count; k++)
             {
-                var draw = random.NextInt64(observed);
-                var cell = Array.BinarySearch(cumulative, draw + 1);
-                if (cell < 0)
-                {
-                    cell = ~cell;
-                }
-
-                // BinarySearch may land on an earlier cell with the same cumulative total (an empty cell).
-                while (cell > 0 && cumulative[cell - 1] >= draw + 1)
-                {
-                    cell--;
-                }
-
-                sample[cell]++;
+                sample[order[k]] = draw[k];
             }
 
             estimates.Add(estimator(histories.WithCells(sample)) is { } estimate && double.IsFinite(estimate) ? estimate : double.PositiveInfinity);
