@@ -47,6 +47,16 @@ public class CaptureCsvTests
     {
         var histories = TestData.FromCsv("a,b,n\n1,0,4\n1,0,6\n0,1,2\n1,1,1\n");
         histories.CountOf(0b01).ShouldBe(10);
+        histories.InputOrder.ShouldBe([0b01, 0b10, 0b11]);
+    }
+
+    [Fact]
+    public void Read_PatternsOutOfMaskOrder_KeepTheirRowOrderForResampling()
+    {
+        var histories = TestData.FromCsv("a,b,c,n\n1,1,0,2\n0,0,1,3\n1,0,0,5\n0,1,1,1\n0,1,0,0\n");
+        histories.InputOrder.ShouldBe([0b011, 0b100, 0b001, 0b110]); // an empty pattern takes no draw
+        histories.Patterns.Select(p => p.Mask).ShouldBe([0b001, 0b011, 0b100, 0b110]);
+        histories.WithCells(histories.CellCounts()).InputOrder.ShouldBe(histories.InputOrder);
     }
 
     [Theory]
