@@ -7,11 +7,11 @@ public class LatentClassSamplerTests
 {
     // Reference: LCMCR on Kosovo with K = 10, a = b = 0.25, 10,000 burn-in, 1,000 samples thinned
     // by 100 gives a posterior median near 10,400 and a 95 % interval near [9,200, 14,000].
-    // Every single chain's median holds to 3 % (seeds 1–40: within 2.7 %), but one chain's 1,000
-    // draws have an effective sample size of 25 to 320, and a chain that strays into the low tail
-    // puts its lower end up to 21 % low (seed 3 here: 7,299): over seeds 1–40, 26 chains have both
-    // ends within 7 %. The ends are therefore checked on the pooled draws of the seeds, which is
-    // what the CLI's default of four chains reports (seeds 1–5 pooled: 8,924 and 14,065).
+    // Every single chain's median holds to 3 %, but one chain's 1,000 draws have an effective
+    // sample size of 25 to 320, and a chain that strays into the low tail puts its lower end well
+    // below (seed 3 here: 7,312). The reference package itself, built and run here, does the same:
+    // all three tolerances hold for 163 of its seeds 1–200 and for 80 of ours 1–100 (see
+    // docs/estimation.md). The ends are therefore checked on the pooled draws of the seeds.
     [Fact]
     public void Run_KosovoReferenceSettingsSeveralSeeds_MatchesPublishedPosterior()
     {
