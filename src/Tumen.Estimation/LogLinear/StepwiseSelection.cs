@@ -8,6 +8,8 @@ namespace Tumen.Estimation.LogLinear;
 /// every pair of lists not yet in the model, the two-sided Poisson p-value of the number of people
 /// on both lists given the current fit; pairs whose addition would fail the existence check get
 /// p = 1. The pair with the smallest p-value is added if that p-value is below the threshold.
+/// A table in which some list is empty (only a bootstrap replicate can be one) keeps main effects,
+/// as the reference does.
 /// </summary>
 public static class StepwiseSelection
 {
@@ -22,7 +24,7 @@ public static class StepwiseSelection
         var listCount = histories.ListCount;
         var model = LogLinearModel.Independence(listCount);
         var fit = LogLinearFitter.Fit(histories, model);
-        if (threshold <= 0)
+        if (threshold <= 0 || HasEmptyList(histories))
         {
             return fit;
         }
@@ -83,4 +85,11 @@ public static class StepwiseSelection
 
         return fit;
     }
+
+    // Only a bootstrap replicate can lose every person of a list. As in SparseMSE, no model with an
+    // interaction then passes the existence check (the empty list's own effect has no finite
+    // estimate), so selection stays at main effects; doing the same keeps replicates identical to
+    // the reference's.
+    private static bool HasEmptyList(CaptureHistories histories) =>
+        Enumerable.Range(0, histories.ListCount).Any(i => histories.CountOn(1 << i) == 0);
 }
