@@ -3,7 +3,8 @@ namespace Tumen.Estimation.Bayesian;
 /// <summary>
 /// Exact random variates for the Gibbs sampler, fast enough for hundreds of thousands of sweeps:
 /// Marsaglia–Tsang gammas, Hörmann's BTRD binomials and PTRS Poissons (inversion for small means).
-/// Deterministic for a given seed.
+/// Deterministic for a given seed. (The BCa bootstrap draws from <see cref="Intervals.RCompatibleRandom"/>
+/// instead, whose only purpose is to give the same replicates as R for the same seed.)
 /// </summary>
 public sealed class RandomVariates
 {
