@@ -82,6 +82,11 @@ try
         settings = settings with { Threshold = double.Parse(t[2..], CultureInfo.InvariantCulture) };
     }
 
+    if (args.Length > 3 && args[3] == "calibrate")
+    {
+        settings = settings with { ReviewThreshold = 0.001 };
+    }
+
     var table = CsvRecords.Read([input], settings.IdColumn);
     var read = total.Elapsed.TotalSeconds;
     var lastStage = "";
@@ -115,6 +120,11 @@ try
     if (args.Length > 3 && args[3] == "analyse")
     {
         Analysis.Print(result, table, table.Ids.Select(id => truth[id]).ToArray());
+    }
+
+    if (args.Length > 3 && args[3] == "calibrate")
+    {
+        Analysis.Calibration(result, table.Ids.Select(id => truth[id]).ToArray());
     }
 }
 finally

@@ -112,6 +112,33 @@ public abstract class Comparison
         ValueShare = counts.Select(c => (double)c / Math.Max(1, present)).ToArray();
     }
 
+    /// <summary>
+    /// Recounts <see cref="ValueShare"/> with each person counted once: a value's share is the share of
+    /// the clusters (persons) that hold it, not of the records. A woman who appears in four lists would
+    /// otherwise make her own rare name look four times as common and weaken the links between her records.
+    /// </summary>
+    internal void CountPersonsOnce(IReadOnlyList<int> clusterOf)
+    {
+        if (ValueIds is not { } ids || ValueShare is not { } share)
+        {
+            return;
+        }
+
+        var holders = new HashSet<(int Value, int Cluster)>();
+        var persons = new HashSet<int>();
+        var counts = new int[share.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] >= 0 && holders.Add((ids[i], clusterOf[i])))
+            {
+                counts[ids[i]]++;
+                persons.Add(clusterOf[i]);
+            }
+        }
+
+        ValueShare = counts.Select(c => (double)c / Math.Max(1, persons.Count)).ToArray();
+    }
+
     /// <summary>Interns raw values so that work is done once per distinct value; returns per-record ids (-1 = missing) and the distinct values.</summary>
     protected static (int[] Ids, List<string> Distinct) Intern(IReadOnlyList<string?> values, Func<string?, string?> normalise)
     {

@@ -102,37 +102,67 @@ public sealed class LinkEngine
         var baseWeight = patternCounts.Keys.ToDictionary(p => p, model.PatternWeight);
         var tfComparisons = Enumerable.Range(0, comparisons.Count).Where(k => comparisons[k].ValueIds is not null).ToArray();
         var keep = Math.Min(settings.ReviewThreshold, settings.Threshold);
-        var scored = new System.Collections.Concurrent.ConcurrentBag<List<ScoredPair>>();
-        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, chunk =>
-        {
-            var local = new List<ScoredPair>();
-            for (var x = 0; x < chunk.Count; x++)
-            {
-                var pattern = chunk.Patterns[x];
-                var (i, j) = PairChunk.Unpack(chunk.Pairs[x]);
-                var weight = prior + baseWeight[pattern];
-                foreach (var k in tfComparisons)
-                {
-                    if (model.Level(pattern, k) == 0)
-                    {
-                        weight += model.TermFrequencyAdjustment(k, i, j);
-                    }
-                }
 
-                var probability = 1 / (1 + Math.Exp(-weight));
-                if (probability >= keep)
+        double Probability(Candidate candidate)
+        {
+            var weight = prior + baseWeight[candidate.Pattern];
+            foreach (var k in tfComparisons)
+            {
+                if (model.Level(candidate.Pattern, k) == 0)
                 {
-                    local.Add(new ScoredPair(i, j, probability));
+                    weight += model.TermFrequencyAdjustment(k, candidate.Left, candidate.Right);
                 }
             }
 
-            scored.Add(local);
+            return 1 / (1 + Math.Exp(-weight));
+        }
+
+        List<ScoredPair> Score(List<Candidate> all, double floor)
+        {
+            var scored = new ScoredPair[all.Count];
+            Parallel.For(0, all.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, x =>
+                scored[x] = new ScoredPair(all[x].Left, all[x].Right, Probability(all[x])));
+            return scored.Where(p => p.Probability >= floor).OrderByDescending(p => p.Probability).ThenBy(p => p.Left).ThenBy(p => p.Right).ToList();
+        }
+
+        // First pass: term frequencies over records. Pairs that a recount could lift above the review
+        // threshold are kept with their pattern.
+        var candidates = new System.Collections.Concurrent.ConcurrentBag<List<Candidate>>();
+        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, chunk =>
+        {
+            var local = new List<Candidate>();
+            for (var x = 0; x < chunk.Count; x++)
+            {
+                var (i, j) = PairChunk.Unpack(chunk.Pairs[x]);
+                var candidate = new Candidate(i, j, chunk.Patterns[x]);
+                if (Probability(candidate) >= CandidateFloor)
+                {
+                    local.Add(candidate);
+                }
+            }
+
+            candidates.Add(local);
         });
         chunks.Clear();
-        var pairs = scored.SelectMany(s => s).OrderByDescending(p => p.Probability).ThenBy(p => p.Left).ThenBy(p => p.Right).ToList();
-        progress?.Report(new LinkProgress("scoring", 1));
-
+        var kept = candidates.SelectMany(c => c).ToList();
+        var pairs = Score(kept, keep);
         var clusterOf = Clusterer.Cluster(records.Count, pairs, settings.Threshold, settings.MinClusterDensity);
+        progress?.Report(new LinkProgress("scoring", 0.5));
+
+        // Second pass: a value's frequency counted once per person found, then scored and clustered again.
+        if (tfComparisons.Length > 0)
+        {
+            foreach (var k in tfComparisons)
+            {
+                comparisons[k].CountPersonsOnce(clusterOf);
+            }
+
+            CohortTermFrequencies.Apply(comparisons, records.Count, clusterOf);
+            pairs = Score(kept, keep);
+            clusterOf = Clusterer.Cluster(records.Count, pairs, settings.Threshold, settings.MinClusterDensity);
+        }
+
+        progress?.Report(new LinkProgress("scoring", 1));
         progress?.Report(new LinkProgress("clustering", 1));
         var statistics = new LinkStatistics(
             records.Count,
@@ -146,6 +176,11 @@ public sealed class LinkEngine
             model.Lambda);
         return new LinkResult(records, settings, clusterOf, pairs, comparisons, model, statistics);
     }
+
+    // Below this first-pass probability a pair cannot reach the review threshold when term frequencies are recounted per person.
+    private const double CandidateFloor = 0.01;
+
+    private readonly record struct Candidate(int Left, int Right, int Pattern);
 
     private static double PossiblePairs(IReadOnlyList<int> sources, bool linkOnly)
     {
