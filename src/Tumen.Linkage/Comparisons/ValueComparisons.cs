@@ -100,27 +100,36 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 }
 
-/// <summary><c>date</c>: exact; day and month swapped, one typing slip or the year one off; same year; different.</summary>
-public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped, one digit off or year off by one", "same year, day unknown", "same year", "different"])
+/// <summary>
+/// <c>date</c>: exact; day and month swapped or one day apart; one typing slip or the year one off; same
+/// year; different. A swap or a day's difference is rarer by chance than a slip in any of eight digits, so
+/// the two are separate levels and EM weighs each.
+/// </summary>
+public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped or one day apart", "one digit off or year off by one", "same year, day unknown", "same year", "different"])
 {
     private PartialDate[] _dates = [];
+    private int[] _dayNumbers = [];
     private string?[] _digits = [];
     private string?[] _years = [];
     private string?[] _monthDays = [];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double> PriorM => [0.8, 0.08, 0.05, 0.04, 0.03];
+    public override IReadOnlyList<double> PriorM => [0.75, 0.06, 0.05, 0.05, 0.04, 0.05];
 
     /// <inheritdoc/>
     public override void Prepare(IReadOnlyList<string?> values)
     {
         var (ids, distinct) = Intern(values, v => string.IsNullOrWhiteSpace(v) ? null : v.Trim());
         var parsed = distinct.Select(PartialDate.Parse).ToArray();
+        var dayNumbers = parsed.Select(d => d is { IsFull: true } f && f.Month <= 12 && f.Day <= DateTime.DaysInMonth(Math.Clamp(f.Year, 1, 9999), f.Month) && f.Year is >= 1 and <= 9999
+            ? new DateOnly(f.Year, f.Month, f.Day).DayNumber
+            : -1).ToArray();
         // Keys are made once per distinct value and shared by its records.
         var digits = parsed.Select(d => d?.Digits()).ToArray();
         var years = digits.Select(d => d?[..4]).ToArray();
         var monthDays = parsed.Select((d, x) => d is { IsFull: true } ? digits[x]![4..] : null).ToArray();
         _dates = new PartialDate[ids.Length];
+        _dayNumbers = new int[ids.Length];
         _digits = new string?[ids.Length];
         _years = new string?[ids.Length];
         _monthDays = new string?[ids.Length];
@@ -129,6 +138,7 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
             if (ids[i] >= 0 && parsed[ids[i]] is { } d)
             {
                 _dates[i] = d;
+                _dayNumbers[i] = dayNumbers[ids[i]];
                 _digits[i] = digits[ids[i]];
                 _years[i] = years[ids[i]];
                 _monthDays[i] = monthDays[ids[i]];
@@ -148,14 +158,15 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
 
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
-            return _dates[i].IsFull ? 0 : 2;
+            return _dates[i].IsFull ? 0 : 3;
         }
 
         var x = _dates[i];
         var y = _dates[j];
         if (x.IsFull && y.IsFull)
         {
-            if (x.Year == y.Year && x.Month == y.Day && x.Day == y.Month)
+            if ((x.Year == y.Year && x.Month == y.Day && x.Day == y.Month)
+                || (_dayNumbers[i] >= 0 && _dayNumbers[j] >= 0 && Math.Abs(_dayNumbers[i] - _dayNumbers[j]) == 1))
             {
                 return 1;
             }
@@ -163,17 +174,17 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
             // Birth years worked out from an age are often one off; the day and month then still agree.
             if (Similarity.Levenshtein(a, b, 1) <= 1 || (Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day))
             {
-                return 1;
+                return 2;
             }
         }
 
         if (x.Year != y.Year)
         {
-            return 4;
+            return 5;
         }
 
         var compatible = (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
-        return compatible ? 2 : 3;
+        return compatible ? 3 : 4;
     }
 
     /// <inheritdoc/>
