@@ -41,6 +41,12 @@ public abstract class Comparison
     /// </summary>
     public double[]? RecordShare { get; internal set; }
 
+    /// <summary>
+    /// How many levels, from the strongest, the term-frequency adjustment applies to: 1 (exact agreement)
+    /// unless a comparison has a lossy level that still agrees on one value (a name read through pinyin).
+    /// </summary>
+    public virtual int TermFrequencyLevels => 1;
+
     /// <summary>Starting m probabilities per level (used when EM has too little to learn from).</summary>
     public virtual IReadOnlyList<double> PriorM => DefaultPrior(Levels.Count);
 

@@ -286,25 +286,27 @@ internal sealed class FellegiSunter
     /// Term-frequency adjustment for comparison <paramref name="k"/> when the pair agrees exactly:
     /// agreeing on a common value (Kim) is weaker evidence than on a rare one. Clamped to ±3 nats.
     /// </summary>
-    public double TermFrequencyAdjustment(int k, int record) => TermFrequencyAdjustment(k, record, record);
+    public double TermFrequencyAdjustment(int k, int record) => TermFrequencyAdjustment(k, 0, record, record);
 
     /// <summary>
-    /// Term-frequency adjustment for a pair that agrees exactly on comparison <paramref name="k"/>: the
-    /// rarer of the two records' values decides (a cross-script pair may hold two spellings of one value,
-    /// and the rarer is the one the pair shares), and a value's share within the records' birth cohort is
-    /// used when known. Clamped to ±3 nats.
+    /// Term-frequency adjustment for a pair at <paramref name="level"/> of comparison <paramref name="k"/>;
+    /// 0 for levels the comparison does not adjust. At level 0 (exact agreement) the rarer of the two
+    /// records' values decides (a cross-script pair may hold two spellings of one value, and the rarer is
+    /// the one the pair shares); at a lossy level such as a name read through pinyin, which merges several
+    /// Korean names, the commoner decides. A value's share within the records' birth cohort is used when
+    /// known. Clamped to ±3 nats.
     /// </summary>
-    public double TermFrequencyAdjustment(int k, int left, int right)
+    public double TermFrequencyAdjustment(int k, int level, int left, int right)
     {
         var comparison = _comparisons[k];
-        if (comparison.ValueIds is null || comparison.ValueShare is null)
+        if (comparison.ValueIds is null || comparison.ValueShare is null || level < 0 || level >= comparison.TermFrequencyLevels)
         {
             return 0;
         }
 
         var l = Share(comparison, left);
         var r = Share(comparison, right);
-        var share = l <= 0 ? r : r <= 0 ? l : Math.Min(l, r);
+        var share = l <= 0 ? r : r <= 0 ? l : level == 0 ? Math.Min(l, r) : Math.Max(l, r);
         return share <= 0 ? 0 : Math.Clamp(Math.Log(U[k][0] / Math.Max(share, 1e-9)), -3, 3);
     }
 

@@ -108,10 +108,7 @@ public sealed class LinkEngine
             var weight = prior + baseWeight[candidate.Pattern];
             foreach (var k in tfComparisons)
             {
-                if (model.Level(candidate.Pattern, k) == 0)
-                {
-                    weight += model.TermFrequencyAdjustment(k, candidate.Left, candidate.Right);
-                }
+                weight += model.TermFrequencyAdjustment(k, model.Level(candidate.Pattern, k), candidate.Left, candidate.Right);
             }
 
             return 1 / (1 + Math.Exp(-weight));
