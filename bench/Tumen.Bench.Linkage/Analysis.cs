@@ -75,6 +75,11 @@ internal static class Analysis
         }
 
         var random = new Random(1);
+        foreach (var (i, j, _) in missed.Where(m => m.Item3 == "unscored" && result.Explain(m.Item1, m.Item2).Probability >= result.Settings.Threshold).OrderBy(_ => random.Next()).Take(12))
+        {
+            Print(result, table, i, j, "BLOCKING MISS");
+        }
+
         foreach (var (i, j, kind) in missed.OrderBy(_ => random.Next()).Take(40))
         {
             Print(result, table, i, j, "MISS " + kind);
