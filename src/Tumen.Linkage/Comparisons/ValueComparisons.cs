@@ -200,6 +200,7 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
         {
             "year" => _years[record],
             "month_day" => _monthDays[record],
+            "year_month" => _dates[record].IsFull ? d[..6] : null,
             _ => _dates[record].IsFull ? d : null,
         };
     }
