@@ -47,6 +47,13 @@ public abstract class Comparison
     /// </summary>
     public virtual int TermFrequencyLevels => 1;
 
+    /// <summary>
+    /// Whether comparing two records costs next to nothing (integers and short keys, no string
+    /// similarity). u is then estimated from ten times as many random pairs: a rare level such as an exact
+    /// birth date (about one random pair in 20,000) needs them.
+    /// </summary>
+    public virtual bool IsCheap => false;
+
     /// <summary>Starting m probabilities per level (used when EM has too little to learn from).</summary>
     public virtual IReadOnlyList<double> PriorM => DefaultPrior(Levels.Count);
 

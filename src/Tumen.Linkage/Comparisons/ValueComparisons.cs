@@ -28,6 +28,9 @@ public abstract class NormalisedTextComparison(string column, string kind, IRead
 public sealed class ExactComparison(string column, string kind = "exact") : NormalisedTextComparison(column, kind, ["equal", "different"])
 {
     /// <inheritdoc/>
+    public override bool IsCheap => true;
+
+    /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.9, 0.1];
 
     /// <inheritdoc/>
@@ -107,6 +110,9 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
 /// </summary>
 public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped or one day apart", "one digit off or year off by one", "same year, day unknown", "same year", "different"])
 {
+    /// <inheritdoc/>
+    public override bool IsCheap => true;
+
     private PartialDate[] _dates = [];
     private int[] _dayNumbers = [];
     private string?[] _digits = [];
@@ -209,6 +215,9 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
 /// <summary><c>year</c>: a year (or the year of a date): same, one apart, two or three apart, different.</summary>
 public sealed class YearComparison(string column) : Comparison(column, "year", ["same year", "one year apart", "two or three years apart", "different"])
 {
+    /// <inheritdoc/>
+    public override bool IsCheap => true;
+
     private int[] _years = [];
 
     /// <inheritdoc/>
@@ -272,6 +281,9 @@ public sealed class YearComparison(string column) : Comparison(column, "year", [
 public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Comparison(column, "place",
     ["same place", "same county or city", "same province", "same country", "different"])
 {
+    /// <inheritdoc/>
+    public override bool IsCheap => true;
+
     private int[] _ids = [];
     private int[][] _ancestry = [];
     private string[] _kinds = [];
