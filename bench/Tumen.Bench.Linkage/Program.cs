@@ -26,6 +26,19 @@ if (args.Length > 0 && args[0] == "compare")
     return;
 }
 
+if (args.Length > 0 && args[0] == "places")
+{
+    // Origins of generated records that the gazetteer does not resolve, most frequent first.
+    var gazetteer = Tumen.Core.Places.Gazetteer.Default;
+    foreach (var g in new PersonGenerator(42).Generate(int.Parse(args[1], CultureInfo.InvariantCulture), 0.3)
+        .Select(r => r.Origin).Where(o => o is not null && gazetteer.Lookup(o) is null).GroupBy(o => o, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(20))
+    {
+        Console.WriteLine(FormattableString.Invariant($"{g.Count(),6} {g.Key}"));
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "parse")
 {
     var names = new PersonGenerator(42).Generate(int.Parse(args[1], CultureInfo.InvariantCulture), 0.3).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToArray();

@@ -275,11 +275,11 @@ public sealed class YearComparison(string column) : Comparison(column, "year", [
 
 /// <summary>
 /// <c>place</c>: places resolved through the gazetteer in any of its languages and compared along its
-/// hierarchy (same place; same county or city; same province; same country); unknown places fall back
-/// to their text.
+/// hierarchy (same place; one within the other, as a county and its province; same county or city; same
+/// province; same country); unknown places fall back to their text.
 /// </summary>
 public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Comparison(column, "place",
-    ["same place", "same county or city", "same province", "same country", "different"])
+    ["same place", "one place within the other", "same county or city", "same province", "same country", "different"])
 {
     /// <inheritdoc/>
     public override bool IsCheap => true;
@@ -290,7 +290,7 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
     private List<string> _distinct = [];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double> PriorM => [0.7, 0.1, 0.1, 0.05, 0.05];
+    public override IReadOnlyList<double> PriorM => [0.7, 0.1, 0.05, 0.05, 0.05, 0.05];
 
     /// <inheritdoc/>
     public override void Prepare(IReadOnlyList<string?> values)
@@ -339,7 +339,7 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
         var pb = _ancestry[b];
         if (pa.Length == 0 || pb.Length == 0)
         {
-            return pa.Length == pb.Length && Similarity.JaroWinkler(Normalise(_distinct[a]), Normalise(_distinct[b])) >= 0.92 ? 1 : 4;
+            return pa.Length == pb.Length && Similarity.JaroWinkler(Normalise(_distinct[a]), Normalise(_distinct[b])) >= 0.92 ? 2 : 5;
         }
 
         if (pa[0] == pb[0])
@@ -359,13 +359,14 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
             shared = k;
         }
 
-        var within = pa.Contains(pb[0]) || pb.Contains(pa[0]);
-        if (shared >= 3 || (within && shared >= 3))
+        // A county and its province are one origin written coarsely once; two counties of one province are
+        // two origins. Containment below the country is its own level.
+        if (shared >= 2 && (pa.Contains(pb[0]) || pb.Contains(pa[0])))
         {
             return 1;
         }
 
-        return shared == 2 ? 2 : shared == 1 ? 3 : 4;
+        return shared >= 3 ? 2 : shared == 2 ? 3 : shared == 1 ? 4 : 5;
     }
 
     /// <inheritdoc/>

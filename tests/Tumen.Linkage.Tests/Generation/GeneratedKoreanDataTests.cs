@@ -53,7 +53,7 @@ public class GeneratedKoreanDataTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void GeneratedKorean_30PercentDuplicates_F1AtLeast0935()
+    public void GeneratedKorean_30PercentDuplicates_F1AtLeast0945()
     {
         var records = new PersonGenerator(2026).Generate(20_000, 0.3);
         var table = ToTable(records);
@@ -61,8 +61,9 @@ public class GeneratedKoreanDataTests(ITestOutputHelper output)
         var result = new LinkEngine().Link(table, settings, cancellationToken: TestContext.Current.CancellationToken);
         var score = PairwiseScore.Compute(result.ClusterOf, records.Select(r => r.Cluster).ToArray());
         output.WriteLine($"P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000} candidates={result.Statistics.Comparisons} seconds={result.Statistics.Seconds:0.00}");
-        // Realistic given names (docs/BENCHMARKS.md, Linkage): the acceptance target of 0.95 is not reached.
-        score.Precision.ShouldBeGreaterThanOrEqualTo(0.97);
-        score.F1.ShouldBeGreaterThanOrEqualTo(0.935);
+        // Reaches P 0.988, F1 0.954 on these 20,000 records; the acceptance target of 0.95 on 100,000
+        // records is not reached yet (0.945, docs/BENCHMARKS.md, Linkage).
+        score.Precision.ShouldBeGreaterThanOrEqualTo(0.98);
+        score.F1.ShouldBeGreaterThanOrEqualTo(0.945);
     }
 }
