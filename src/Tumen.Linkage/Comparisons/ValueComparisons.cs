@@ -104,11 +104,12 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
 }
 
 /// <summary>
-/// <c>date</c>: exact; day and month swapped or one day apart; one typing slip or the year one off; same
-/// year; different. A swap or a day's difference is rarer by chance than a slip in any of eight digits, so
-/// the two are separate levels and EM weighs each.
+/// <c>date</c>: exact; day and month swapped or one day apart; the year one off (day and month agreeing);
+/// one typing slip; same year; different. A swap, a day's difference or a year's difference with the same
+/// day and month is far rarer by chance than a slip in any of eight digits, so each is its own level and EM
+/// weighs it.
 /// </summary>
-public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped or one day apart", "one digit off or year off by one", "same year, day unknown", "same year", "different"])
+public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped or one day apart", "year off by one", "one digit off", "same year, day unknown", "same year", "different"])
 {
     /// <inheritdoc/>
     public override bool IsCheap => true;
@@ -120,7 +121,7 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
     private string?[] _monthDays = [];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double> PriorM => [0.75, 0.06, 0.05, 0.05, 0.04, 0.05];
+    public override IReadOnlyList<double> PriorM => [0.75, 0.06, 0.03, 0.03, 0.05, 0.04, 0.04];
 
     /// <inheritdoc/>
     public override void Prepare(IReadOnlyList<string?> values)
@@ -164,7 +165,7 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
 
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
-            return _dates[i].IsFull ? 0 : 3;
+            return _dates[i].IsFull ? 0 : 4;
         }
 
         var x = _dates[i];
@@ -178,19 +179,24 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
             }
 
             // Birth years worked out from an age are often one off; the day and month then still agree.
-            if (Similarity.Levenshtein(a, b, 1) <= 1 || (Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day))
+            if (Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day)
             {
                 return 2;
+            }
+
+            if (Similarity.Levenshtein(a, b, 1) <= 1)
+            {
+                return 3;
             }
         }
 
         if (x.Year != y.Year)
         {
-            return 5;
+            return 6;
         }
 
         var compatible = (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
-        return compatible ? 3 : 4;
+        return compatible ? 4 : 5;
     }
 
     /// <inheritdoc/>
