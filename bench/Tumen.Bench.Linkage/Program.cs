@@ -128,7 +128,7 @@ try
     Console.WriteLine(FormattableString.Invariant($"end to end         {total.Elapsed.TotalSeconds:0.00} s wall (read + link + write clusters), {cpu:0.00} s CPU over both cores"));
     Console.WriteLine(FormattableString.Invariant($"load average       {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (other processes share these cores)"));
     Console.WriteLine(FormattableString.Invariant($"peak working set   {peak:0.00} GB"));
-    Console.WriteLine(FormattableString.Invariant($"pairwise           P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000}"));
+    Console.WriteLine(FormattableString.Invariant($"pairwise           P={score.Precision:0.00000} R={score.Recall:0.00000} F1={score.F1:0.00000}"));
     Console.WriteLine(FormattableString.Invariant($"cores              {Environment.ProcessorCount}"));
     if (args.Length > 3 && args[3] == "analyse")
     {
