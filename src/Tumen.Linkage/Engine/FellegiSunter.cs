@@ -213,21 +213,26 @@ internal sealed class FellegiSunter
         return result;
     }
 
-    /// <summary>Sets m to the average of the sessions' estimates (comparisons no session estimated keep their prior).</summary>
-    public void UseSessions(IEnumerable<double[]?[]> sessions)
+    /// <summary>
+    /// Sets m to the average of the sessions' estimates weighted by the matches each session found (a rule
+    /// that found a hundred matches says less than one that found thousands); comparisons no session
+    /// estimated keep their prior.
+    /// </summary>
+    public void UseSessions(IEnumerable<(double[]?[] M, double Matches)> sessions)
     {
         var all = sessions.ToList();
         for (var k = 0; k < M.Length; k++)
         {
-            var estimates = all.Select(s => s[k]).Where(e => e is not null).Select(e => e!).ToList();
+            var estimates = all.Where(s => s.M[k] is not null).Select(s => (M: s.M[k]!, Weight: Math.Max(s.Matches, 1e-9))).ToList();
             if (estimates.Count == 0)
             {
                 continue;
             }
 
+            var total = estimates.Sum(e => e.Weight);
             for (var l = 0; l < M[k].Length; l++)
             {
-                M[k][l] = estimates.Average(e => e[l]);
+                M[k][l] = estimates.Sum(e => e.M[l] * e.Weight) / total;
             }
         }
     }

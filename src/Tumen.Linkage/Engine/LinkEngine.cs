@@ -56,7 +56,7 @@ public sealed class LinkEngine
         model.EstimateU(records.Sources, linkOnly, samples: (int)Math.Min(250_000, Math.Max(20_000, records.Count * 2L)), seed: 20261125);
         progress?.Report(new LinkProgress("estimating u (random pairs)", 1));
         var patternCounts = CountPatterns(chunks);
-        var sessions = new List<double[]?[]>();
+        var sessions = new List<(double[]?[] M, double Matches)>();
         var expectedMatches = 0.0;
         for (var r = 0; r < settings.Blocking.Count; r++)
         {
@@ -64,7 +64,7 @@ public sealed class LinkEngine
             var counts = CountPatterns(chunks.Where(c => c.Rule == rule).ToList());
             // Pairs of rule r share its key and, by construction, none of the earlier rules' keys: all those columns are biased here.
             var blocked = BlockedComparisons(comparisons, settings.Blocking.Take(r + 1).SelectMany(x => x).ToArray());
-            sessions.Add(model.TrainSession(counts, blocked, out var matches));
+            sessions.Add((model.TrainSession(counts, blocked, out var matches), matches));
             expectedMatches += matches;
         }
 
@@ -73,7 +73,7 @@ public sealed class LinkEngine
         // Comparisons that every rule blocks on learn their m from pairs sampled on another comparison's key.
         for (var k = 0; k < comparisons.Count; k++)
         {
-            if (sessions.Any(s => s[k] is not null))
+            if (sessions.Any(s => s.M[k] is not null))
             {
                 continue;
             }
@@ -86,7 +86,7 @@ public sealed class LinkEngine
 
             var trainingKeys = blocker.ComputeKeys(records, comparisons, [[trainingColumn]])[0];
             var counts = Blocker.SamplePatterns(trainingKeys, records.Sources, linkOnly, model.Pattern, maxPairs: 200_000, seed: 20261125 + k);
-            sessions.Add(model.TrainSession(counts, BlockedComparisons(comparisons, [trainingColumn])));
+            sessions.Add((model.TrainSession(counts, BlockedComparisons(comparisons, [trainingColumn]), out var trainingMatches), trainingMatches));
         }
 
         model.UseSessions(sessions);
