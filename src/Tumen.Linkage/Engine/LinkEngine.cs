@@ -114,12 +114,14 @@ public sealed class LinkEngine
             return 1 / (1 + Math.Exp(-weight));
         }
 
-        List<ScoredPair> Score(List<Candidate> all, double floor)
+        // Sorted (best first, then by records) for output; a clustering that is recounted next does not need it.
+        List<ScoredPair> Score(List<Candidate> all, double floor, bool sorted = true)
         {
             var scored = new ScoredPair[all.Count];
             Parallel.For(0, all.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, x =>
                 scored[x] = new ScoredPair(all[x].Left, all[x].Right, Probability(all[x])));
-            return scored.Where(p => p.Probability >= floor).OrderByDescending(p => p.Probability).ThenBy(p => p.Left).ThenBy(p => p.Right).ToList();
+            var above = scored.Where(p => p.Probability >= floor);
+            return sorted ? [.. above.OrderByDescending(p => p.Probability).ThenBy(p => p.Left).ThenBy(p => p.Right)] : [.. above];
         }
 
         // First pass: term frequencies over records. Pairs that a recount could lift above the review
@@ -142,7 +144,7 @@ public sealed class LinkEngine
         });
         chunks.Clear();
         var kept = candidates.SelectMany(c => c).ToList();
-        var pairs = Score(kept, keep);
+        var pairs = Score(kept, keep, sorted: tfComparisons.Length == 0);
         var clusterOf = Clusterer.Cluster(records.Count, pairs, settings.Threshold, settings.MinClusterDensity);
         progress?.Report(new LinkProgress("scoring", 0.5));
 

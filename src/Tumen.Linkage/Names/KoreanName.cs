@@ -84,7 +84,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
     private const int MaxReadings = 6;
 
     /// <summary>How many Korean readings of a pinyin given name are kept as keys for matching romanised spellings.</summary>
-    public const int MaxPinyinKeys = 64;
+    public const int MaxPinyinKeys = 16;
 
     /// <summary>True when nothing readable was found.</summary>
     public bool IsEmpty => Readings.Count == 0;
