@@ -75,6 +75,11 @@ internal static class Analysis
         }
 
         var random = new Random(1);
+        foreach (var (i, j, _) in missed.Where(m => m.Item3 == "unscored" && result.Explain(m.Item1, m.Item2).Probability >= result.Settings.Threshold).OrderBy(_ => random.Next()).Take(12))
+        {
+            Print(result, table, i, j, "BLOCKING MISS");
+        }
+
         foreach (var (i, j, kind) in missed.OrderBy(_ => random.Next()).Take(40))
         {
             Print(result, table, i, j, "MISS " + kind);
@@ -85,6 +90,23 @@ internal static class Analysis
         foreach (var p in wrong.OrderBy(_ => random.Next()).Take(15))
         {
             Print(result, table, p.Left, p.Right, "WRONG");
+        }
+    }
+
+    /// <summary>Per comparison pattern of the scored pairs: how many, the mean predicted probability, the true match share.</summary>
+    public static void Calibration(LinkResult result, IReadOnlyList<string> truth)
+    {
+        var rows = result.Pairs.Select(p =>
+        {
+            var e = result.Explain(p.Left, p.Right);
+            var tf = e.Contributions[0].TermFrequencyAdjustment;
+            var key = string.Join(" / ", e.Contributions.Select(c => c.Level)) + (tf == 0 ? "" : tf > 1.5 ? " [tf>1.5]" : tf > 0 ? " [tf 0..1.5]" : tf > -1.5 ? " [tf -1.5..0]" : " [tf<-1.5]");
+            return (key, p.Probability, match: string.Equals(truth[p.Left], truth[p.Right], StringComparison.Ordinal));
+        }).ToList();
+        Console.WriteLine("calibration: pattern | pairs | mean p | true share | linked wrong | unlinked true");
+        foreach (var g in rows.GroupBy(r => r.key, StringComparer.Ordinal).OrderByDescending(g => g.Count(r => r.Probability >= 0.5 != r.match)).Take(60))
+        {
+            Console.WriteLine(FormattableString.Invariant($"  {g.Key} | {g.Count()} | {g.Average(r => r.Probability):0.000} | {g.Average(r => r.match ? 1.0 : 0):0.000} | {g.Count(r => r.Probability >= 0.5 && !r.match)} | {g.Count(r => r.Probability < 0.5 && r.match)}"));
         }
     }
 

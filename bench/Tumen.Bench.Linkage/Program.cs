@@ -26,6 +26,19 @@ if (args.Length > 0 && args[0] == "compare")
     return;
 }
 
+if (args.Length > 0 && args[0] == "places")
+{
+    // Origins of generated records that the gazetteer does not resolve, most frequent first.
+    var gazetteer = Tumen.Core.Places.Gazetteer.Default;
+    foreach (var g in new PersonGenerator(42).Generate(int.Parse(args[1], CultureInfo.InvariantCulture), 0.3)
+        .Select(r => r.Origin).Where(o => o is not null && gazetteer.Lookup(o) is null).GroupBy(o => o, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(20))
+    {
+        Console.WriteLine(FormattableString.Invariant($"{g.Count(),6} {g.Key}"));
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "parse")
 {
     var names = new PersonGenerator(42).Generate(int.Parse(args[1], CultureInfo.InvariantCulture), 0.3).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToArray();
@@ -82,6 +95,11 @@ try
         settings = settings with { Threshold = double.Parse(t[2..], CultureInfo.InvariantCulture) };
     }
 
+    if (args.Length > 3 && args[3] == "calibrate")
+    {
+        settings = settings with { ReviewThreshold = 0.001 };
+    }
+
     var table = CsvRecords.Read([input], settings.IdColumn);
     var read = total.Elapsed.TotalSeconds;
     var lastStage = "";
@@ -110,11 +128,16 @@ try
     Console.WriteLine(FormattableString.Invariant($"end to end         {total.Elapsed.TotalSeconds:0.00} s wall (read + link + write clusters), {cpu:0.00} s CPU over both cores"));
     Console.WriteLine(FormattableString.Invariant($"load average       {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (other processes share these cores)"));
     Console.WriteLine(FormattableString.Invariant($"peak working set   {peak:0.00} GB"));
-    Console.WriteLine(FormattableString.Invariant($"pairwise           P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000}"));
+    Console.WriteLine(FormattableString.Invariant($"pairwise           P={score.Precision:0.00000} R={score.Recall:0.00000} F1={score.F1:0.00000}"));
     Console.WriteLine(FormattableString.Invariant($"cores              {Environment.ProcessorCount}"));
     if (args.Length > 3 && args[3] == "analyse")
     {
         Analysis.Print(result, table, table.Ids.Select(id => truth[id]).ToArray());
+    }
+
+    if (args.Length > 3 && args[3] == "calibrate")
+    {
+        Analysis.Calibration(result, table.Ids.Select(id => truth[id]).ToArray());
     }
 }
 finally

@@ -41,6 +41,19 @@ public abstract class Comparison
     /// </summary>
     public double[]? RecordShare { get; internal set; }
 
+    /// <summary>
+    /// How many levels, from the strongest, the term-frequency adjustment applies to: 1 (exact agreement)
+    /// unless a comparison has a lossy level that still agrees on one value (a name read through pinyin).
+    /// </summary>
+    public virtual int TermFrequencyLevels => 1;
+
+    /// <summary>
+    /// Whether comparing two records costs next to nothing (integers and short keys, no string
+    /// similarity). u is then estimated from ten times as many random pairs: a rare level such as an exact
+    /// birth date (about one random pair in 20,000) needs them.
+    /// </summary>
+    public virtual bool IsCheap => false;
+
     /// <summary>Starting m probabilities per level (used when EM has too little to learn from).</summary>
     public virtual IReadOnlyList<double> PriorM => DefaultPrior(Levels.Count);
 
@@ -110,6 +123,33 @@ public abstract class Comparison
 
         ValueIds = ids;
         ValueShare = counts.Select(c => (double)c / Math.Max(1, present)).ToArray();
+    }
+
+    /// <summary>
+    /// Recounts <see cref="ValueShare"/> with each person counted once: a value's share is the share of
+    /// the clusters (persons) that hold it, not of the records. A woman who appears in four lists would
+    /// otherwise make her own rare name look four times as common and weaken the links between her records.
+    /// </summary>
+    internal void CountPersonsOnce(IReadOnlyList<int> clusterOf)
+    {
+        if (ValueIds is not { } ids || ValueShare is not { } share)
+        {
+            return;
+        }
+
+        var holders = new HashSet<(int Value, int Cluster)>();
+        var persons = new HashSet<int>();
+        var counts = new int[share.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] >= 0 && holders.Add((ids[i], clusterOf[i])))
+            {
+                counts[ids[i]]++;
+                persons.Add(clusterOf[i]);
+            }
+        }
+
+        ValueShare = counts.Select(c => (double)c / Math.Max(1, persons.Count)).ToArray();
     }
 
     /// <summary>Interns raw values so that work is done once per distinct value; returns per-record ids (-1 = missing) and the distinct values.</summary>

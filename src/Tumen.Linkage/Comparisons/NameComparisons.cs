@@ -17,6 +17,9 @@ public sealed class KoreanNameComparison(string column) : Comparison(column, "ko
     /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.8, 0.03, 0.08, 0.03, 0.03, 0.03];
 
+    /// <inheritdoc/>
+    public override int TermFrequencyLevels => 2;
+
     /// <summary>The parsed name of a record (null when missing), for explanations.</summary>
     public KoreanName? NameOf(int record) => _ids[record] < 0 ? null : _names[_ids[record]];
 

@@ -28,6 +28,9 @@ public abstract class NormalisedTextComparison(string column, string kind, IRead
 public sealed class ExactComparison(string column, string kind = "exact") : NormalisedTextComparison(column, kind, ["equal", "different"])
 {
     /// <inheritdoc/>
+    public override bool IsCheap => true;
+
+    /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.9, 0.1];
 
     /// <inheritdoc/>
@@ -100,27 +103,40 @@ public readonly record struct PartialDate(int Year, int Month, int Day)
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 }
 
-/// <summary><c>date</c>: exact; day and month swapped, one typing slip or the year one off; same year; different.</summary>
-public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped, one digit off or year off by one", "same year, day unknown", "same year", "different"])
+/// <summary>
+/// <c>date</c>: exact; day and month swapped or one day apart; the year one off (day and month agreeing);
+/// one typing slip; same year; different. A swap, a day's difference or a year's difference with the same
+/// day and month is far rarer by chance than a slip in any of eight digits, so each is its own level and EM
+/// weighs it.
+/// </summary>
+public sealed class DateComparison(string column) : Comparison(column, "date", ["exact", "day/month swapped or one day apart", "year off by one", "one digit off", "same year, day unknown", "same year", "different"])
 {
+    /// <inheritdoc/>
+    public override bool IsCheap => true;
+
     private PartialDate[] _dates = [];
+    private int[] _dayNumbers = [];
     private string?[] _digits = [];
     private string?[] _years = [];
     private string?[] _monthDays = [];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double> PriorM => [0.8, 0.08, 0.05, 0.04, 0.03];
+    public override IReadOnlyList<double> PriorM => [0.75, 0.06, 0.03, 0.03, 0.05, 0.04, 0.04];
 
     /// <inheritdoc/>
     public override void Prepare(IReadOnlyList<string?> values)
     {
         var (ids, distinct) = Intern(values, v => string.IsNullOrWhiteSpace(v) ? null : v.Trim());
         var parsed = distinct.Select(PartialDate.Parse).ToArray();
+        var dayNumbers = parsed.Select(d => d is { IsFull: true } f && f.Month <= 12 && f.Day <= DateTime.DaysInMonth(Math.Clamp(f.Year, 1, 9999), f.Month) && f.Year is >= 1 and <= 9999
+            ? new DateOnly(f.Year, f.Month, f.Day).DayNumber
+            : -1).ToArray();
         // Keys are made once per distinct value and shared by its records.
         var digits = parsed.Select(d => d?.Digits()).ToArray();
         var years = digits.Select(d => d?[..4]).ToArray();
         var monthDays = parsed.Select((d, x) => d is { IsFull: true } ? digits[x]![4..] : null).ToArray();
         _dates = new PartialDate[ids.Length];
+        _dayNumbers = new int[ids.Length];
         _digits = new string?[ids.Length];
         _years = new string?[ids.Length];
         _monthDays = new string?[ids.Length];
@@ -129,6 +145,7 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
             if (ids[i] >= 0 && parsed[ids[i]] is { } d)
             {
                 _dates[i] = d;
+                _dayNumbers[i] = dayNumbers[ids[i]];
                 _digits[i] = digits[ids[i]];
                 _years[i] = years[ids[i]];
                 _monthDays[i] = monthDays[ids[i]];
@@ -148,32 +165,38 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
 
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
-            return _dates[i].IsFull ? 0 : 2;
+            return _dates[i].IsFull ? 0 : 4;
         }
 
         var x = _dates[i];
         var y = _dates[j];
         if (x.IsFull && y.IsFull)
         {
-            if (x.Year == y.Year && x.Month == y.Day && x.Day == y.Month)
+            if ((x.Year == y.Year && x.Month == y.Day && x.Day == y.Month)
+                || (_dayNumbers[i] >= 0 && _dayNumbers[j] >= 0 && Math.Abs(_dayNumbers[i] - _dayNumbers[j]) == 1))
             {
                 return 1;
             }
 
             // Birth years worked out from an age are often one off; the day and month then still agree.
-            if (Similarity.Levenshtein(a, b, 1) <= 1 || (Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day))
+            if (Math.Abs(x.Year - y.Year) == 1 && x.Month == y.Month && x.Day == y.Day)
             {
-                return 1;
+                return 2;
+            }
+
+            if (Similarity.Levenshtein(a, b, 1) <= 1)
+            {
+                return 3;
             }
         }
 
         if (x.Year != y.Year)
         {
-            return 4;
+            return 6;
         }
 
         var compatible = (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
-        return compatible ? 2 : 3;
+        return compatible ? 4 : 5;
     }
 
     /// <inheritdoc/>
@@ -189,6 +212,7 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
         {
             "year" => _years[record],
             "month_day" => _monthDays[record],
+            "year_month" => _dates[record].IsFull ? d[..6] : null,
             _ => _dates[record].IsFull ? d : null,
         };
     }
@@ -197,6 +221,9 @@ public sealed class DateComparison(string column) : Comparison(column, "date", [
 /// <summary><c>year</c>: a year (or the year of a date): same, one apart, two or three apart, different.</summary>
 public sealed class YearComparison(string column) : Comparison(column, "year", ["same year", "one year apart", "two or three years apart", "different"])
 {
+    /// <inheritdoc/>
+    public override bool IsCheap => true;
+
     private int[] _years = [];
 
     /// <inheritdoc/>
@@ -254,19 +281,22 @@ public sealed class YearComparison(string column) : Comparison(column, "year", [
 
 /// <summary>
 /// <c>place</c>: places resolved through the gazetteer in any of its languages and compared along its
-/// hierarchy (same place; same county or city; same province; same country); unknown places fall back
-/// to their text.
+/// hierarchy (same place; one within the other, as a county and its province; same county or city; same
+/// province; same country); unknown places fall back to their text.
 /// </summary>
 public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Comparison(column, "place",
-    ["same place", "same county or city", "same province", "same country", "different"])
+    ["same place", "one place within the other", "same county or city", "same province", "same country", "different"])
 {
+    /// <inheritdoc/>
+    public override bool IsCheap => true;
+
     private int[] _ids = [];
     private int[][] _ancestry = [];
     private string[] _kinds = [];
     private List<string> _distinct = [];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double> PriorM => [0.7, 0.1, 0.1, 0.05, 0.05];
+    public override IReadOnlyList<double> PriorM => [0.7, 0.1, 0.05, 0.05, 0.05, 0.05];
 
     /// <inheritdoc/>
     public override void Prepare(IReadOnlyList<string?> values)
@@ -315,7 +345,7 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
         var pb = _ancestry[b];
         if (pa.Length == 0 || pb.Length == 0)
         {
-            return pa.Length == pb.Length && Similarity.JaroWinkler(Normalise(_distinct[a]), Normalise(_distinct[b])) >= 0.92 ? 1 : 4;
+            return pa.Length == pb.Length && Similarity.JaroWinkler(Normalise(_distinct[a]), Normalise(_distinct[b])) >= 0.92 ? 2 : 5;
         }
 
         if (pa[0] == pb[0])
@@ -335,13 +365,14 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
             shared = k;
         }
 
-        var within = pa.Contains(pb[0]) || pb.Contains(pa[0]);
-        if (shared >= 3 || (within && shared >= 3))
+        // A county and its province are one origin written coarsely once; two counties of one province are
+        // two origins. Containment below the country is its own level.
+        if (shared >= 2 && (pa.Contains(pb[0]) || pb.Contains(pa[0])))
         {
             return 1;
         }
 
-        return shared == 2 ? 2 : shared == 1 ? 3 : 4;
+        return shared >= 3 ? 2 : shared == 2 ? 3 : shared == 1 ? 4 : 5;
     }
 
     /// <inheritdoc/>

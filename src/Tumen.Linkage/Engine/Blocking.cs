@@ -29,7 +29,7 @@ internal sealed class Blocker(IReadOnlyList<IReadOnlyList<string>> rules, int ma
     private const long NoKey = long.MinValue;
 
     /// <summary>Keys per record per rule: the main reading and up to three alternatives (other readings, other family names).</summary>
-    internal const int Slots = 4;
+    internal const int Slots = 8;
     private const int ChunkSize = 1 << 16;
 
     public long SkippedBlocks { get; private set; }

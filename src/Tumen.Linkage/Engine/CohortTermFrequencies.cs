@@ -15,8 +15,11 @@ internal static class CohortTermFrequencies
     // Below this many named records in a decade the share is too noisy; the overall share is used.
     private const int MinCohort = 200;
 
-    /// <summary>Sets <see cref="Comparison.RecordShare"/> of each name comparison from the first date or year comparison.</summary>
-    public static void Apply(IReadOnlyList<Comparison> comparisons, int count)
+    /// <summary>
+    /// Sets <see cref="Comparison.RecordShare"/> of each name comparison from the first date or year
+    /// comparison; with <paramref name="clusterOf"/>, each person (cluster) is counted once.
+    /// </summary>
+    public static void Apply(IReadOnlyList<Comparison> comparisons, int count, IReadOnlyList<int>? clusterOf = null)
     {
         var birth = comparisons.FirstOrDefault(c => c.Kind is "date" or "year");
         if (birth is null)
@@ -32,14 +35,16 @@ internal static class CohortTermFrequencies
 
         foreach (var name in comparisons.Where(c => c.Kind is "korean_name" && c.ValueIds is not null))
         {
-            name.RecordShare = Shares(name.ValueIds!, decades);
+            name.RecordShare = Shares(name.ValueIds!, decades, clusterOf);
         }
     }
 
-    private static double[] Shares(int[] values, int[] decades)
+    private static double[] Shares(int[] values, int[] decades, IReadOnlyList<int>? clusterOf)
     {
         var pairs = new Dictionary<(int Value, int Decade), int>();
         var cohort = new Dictionary<int, int>();
+        var counted = new HashSet<(int Value, int Decade, int Cluster)>();
+        var inCohort = new HashSet<(int Decade, int Cluster)>();
         for (var i = 0; i < values.Length; i++)
         {
             if (values[i] < 0 || decades[i] < 0)
@@ -47,9 +52,17 @@ internal static class CohortTermFrequencies
                 continue;
             }
 
+            if (clusterOf is not null && !counted.Add((values[i], decades[i], clusterOf[i])))
+            {
+                continue;
+            }
+
             var key = (values[i], decades[i]);
             pairs[key] = pairs.GetValueOrDefault(key) + 1;
-            cohort[decades[i]] = cohort.GetValueOrDefault(decades[i]) + 1;
+            if (clusterOf is null || inCohort.Add((decades[i], clusterOf[i])))
+            {
+                cohort[decades[i]] = cohort.GetValueOrDefault(decades[i]) + 1;
+            }
         }
 
         var shares = new double[values.Length];

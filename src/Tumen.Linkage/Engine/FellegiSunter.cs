@@ -71,7 +71,10 @@ internal sealed class FellegiSunter
         return (pattern % _radix[k]) - 1;
     }
 
-    /// <summary>Estimates u from about <paramref name="samples"/> random pairs (Laplace-smoothed), in parallel with fixed seeds.</summary>
+    /// <summary>
+    /// Estimates u from about <paramref name="samples"/> random pairs (Laplace-smoothed), ten times as many
+    /// for cheap comparisons, in parallel with fixed seeds.
+    /// </summary>
     public void EstimateU(IReadOnlyList<int> sources, bool linkOnly, int samples, int seed)
     {
         var n = sources.Count;
@@ -81,6 +84,8 @@ internal sealed class FellegiSunter
         }
 
         const int Partitions = 8;
+        const int CheapFactor = 10;
+        var cheap = _comparisons.Select(c => c.IsCheap).ToArray();
         var partials = new double[Partitions][][];
         Parallel.For(0, Partitions, part =>
         {
@@ -88,7 +93,7 @@ internal sealed class FellegiSunter
             var random = new Random(seed + part);
             var target = samples / Partitions;
             var drawn = 0;
-            for (var attempt = 0; drawn < target && attempt < target * 4; attempt++)
+            for (var attempt = 0; drawn < target * CheapFactor && attempt < target * CheapFactor * 4; attempt++)
             {
                 var i = random.Next(n);
                 var j = random.Next(n);
@@ -100,6 +105,11 @@ internal sealed class FellegiSunter
                 drawn++;
                 for (var k = 0; k < _comparisons.Count; k++)
                 {
+                    if (drawn > target && !cheap[k])
+                    {
+                        continue;
+                    }
+
                     var level = _comparisons[k].Compare(i, j);
                     if (level >= 0)
                     {
@@ -203,21 +213,26 @@ internal sealed class FellegiSunter
         return result;
     }
 
-    /// <summary>Sets m to the average of the sessions' estimates (comparisons no session estimated keep their prior).</summary>
-    public void UseSessions(IEnumerable<double[]?[]> sessions)
+    /// <summary>
+    /// Sets m to the average of the sessions' estimates weighted by the matches each session found (a rule
+    /// that found a hundred matches says less than one that found thousands); comparisons no session
+    /// estimated keep their prior.
+    /// </summary>
+    public void UseSessions(IEnumerable<(double[]?[] M, double Matches)> sessions)
     {
         var all = sessions.ToList();
         for (var k = 0; k < M.Length; k++)
         {
-            var estimates = all.Select(s => s[k]).Where(e => e is not null).Select(e => e!).ToList();
+            var estimates = all.Where(s => s.M[k] is not null).Select(s => (M: s.M[k]!, Weight: Math.Max(s.Matches, 1e-9))).ToList();
             if (estimates.Count == 0)
             {
                 continue;
             }
 
+            var total = estimates.Sum(e => e.Weight);
             for (var l = 0; l < M[k].Length; l++)
             {
-                M[k][l] = estimates.Average(e => e[l]);
+                M[k][l] = estimates.Sum(e => e.M[l] * e.Weight) / total;
             }
         }
     }
@@ -286,25 +301,27 @@ internal sealed class FellegiSunter
     /// Term-frequency adjustment for comparison <paramref name="k"/> when the pair agrees exactly:
     /// agreeing on a common value (Kim) is weaker evidence than on a rare one. Clamped to ±3 nats.
     /// </summary>
-    public double TermFrequencyAdjustment(int k, int record) => TermFrequencyAdjustment(k, record, record);
+    public double TermFrequencyAdjustment(int k, int record) => TermFrequencyAdjustment(k, 0, record, record);
 
     /// <summary>
-    /// Term-frequency adjustment for a pair that agrees exactly on comparison <paramref name="k"/>: the
-    /// rarer of the two records' values decides (a cross-script pair may hold two spellings of one value,
-    /// and the rarer is the one the pair shares), and a value's share within the records' birth cohort is
-    /// used when known. Clamped to ±3 nats.
+    /// Term-frequency adjustment for a pair at <paramref name="level"/> of comparison <paramref name="k"/>;
+    /// 0 for levels the comparison does not adjust. At level 0 (exact agreement) the rarer of the two
+    /// records' values decides (a cross-script pair may hold two spellings of one value, and the rarer is
+    /// the one the pair shares); at a lossy level such as a name read through pinyin, which merges several
+    /// Korean names, the commoner decides. A value's share within the records' birth cohort is used when
+    /// known. Clamped to ±3 nats.
     /// </summary>
-    public double TermFrequencyAdjustment(int k, int left, int right)
+    public double TermFrequencyAdjustment(int k, int level, int left, int right)
     {
         var comparison = _comparisons[k];
-        if (comparison.ValueIds is null || comparison.ValueShare is null)
+        if (comparison.ValueIds is null || comparison.ValueShare is null || level < 0 || level >= comparison.TermFrequencyLevels)
         {
             return 0;
         }
 
         var l = Share(comparison, left);
         var r = Share(comparison, right);
-        var share = l <= 0 ? r : r <= 0 ? l : Math.Min(l, r);
+        var share = l <= 0 ? r : r <= 0 ? l : level == 0 ? Math.Min(l, r) : Math.Max(l, r);
         return share <= 0 ? 0 : Math.Clamp(Math.Log(U[k][0] / Math.Max(share, 1e-9)), -3, 3);
     }
 

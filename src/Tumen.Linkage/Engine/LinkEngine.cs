@@ -56,7 +56,7 @@ public sealed class LinkEngine
         model.EstimateU(records.Sources, linkOnly, samples: (int)Math.Min(250_000, Math.Max(20_000, records.Count * 2L)), seed: 20261125);
         progress?.Report(new LinkProgress("estimating u (random pairs)", 1));
         var patternCounts = CountPatterns(chunks);
-        var sessions = new List<double[]?[]>();
+        var sessions = new List<(double[]?[] M, double Matches)>();
         var expectedMatches = 0.0;
         for (var r = 0; r < settings.Blocking.Count; r++)
         {
@@ -64,7 +64,7 @@ public sealed class LinkEngine
             var counts = CountPatterns(chunks.Where(c => c.Rule == rule).ToList());
             // Pairs of rule r share its key and, by construction, none of the earlier rules' keys: all those columns are biased here.
             var blocked = BlockedComparisons(comparisons, settings.Blocking.Take(r + 1).SelectMany(x => x).ToArray());
-            sessions.Add(model.TrainSession(counts, blocked, out var matches));
+            sessions.Add((model.TrainSession(counts, blocked, out var matches), matches));
             expectedMatches += matches;
         }
 
@@ -73,7 +73,7 @@ public sealed class LinkEngine
         // Comparisons that every rule blocks on learn their m from pairs sampled on another comparison's key.
         for (var k = 0; k < comparisons.Count; k++)
         {
-            if (sessions.Any(s => s[k] is not null))
+            if (sessions.Any(s => s.M[k] is not null))
             {
                 continue;
             }
@@ -86,7 +86,7 @@ public sealed class LinkEngine
 
             var trainingKeys = blocker.ComputeKeys(records, comparisons, [[trainingColumn]])[0];
             var counts = Blocker.SamplePatterns(trainingKeys, records.Sources, linkOnly, model.Pattern, maxPairs: 200_000, seed: 20261125 + k);
-            sessions.Add(model.TrainSession(counts, BlockedComparisons(comparisons, [trainingColumn])));
+            sessions.Add((model.TrainSession(counts, BlockedComparisons(comparisons, [trainingColumn]), out var trainingMatches), trainingMatches));
         }
 
         model.UseSessions(sessions);
@@ -102,37 +102,66 @@ public sealed class LinkEngine
         var baseWeight = patternCounts.Keys.ToDictionary(p => p, model.PatternWeight);
         var tfComparisons = Enumerable.Range(0, comparisons.Count).Where(k => comparisons[k].ValueIds is not null).ToArray();
         var keep = Math.Min(settings.ReviewThreshold, settings.Threshold);
-        var scored = new System.Collections.Concurrent.ConcurrentBag<List<ScoredPair>>();
+
+        double Probability(Candidate candidate)
+        {
+            var weight = prior + baseWeight[candidate.Pattern];
+            foreach (var k in tfComparisons)
+            {
+                weight += model.TermFrequencyAdjustment(k, model.Level(candidate.Pattern, k), candidate.Left, candidate.Right);
+            }
+
+            return 1 / (1 + Math.Exp(-weight));
+        }
+
+        // Sorted (best first, then by records) for output; a clustering that is recounted next does not need it.
+        List<ScoredPair> Score(List<Candidate> all, double floor, bool sorted = true)
+        {
+            var scored = new ScoredPair[all.Count];
+            Parallel.For(0, all.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, x =>
+                scored[x] = new ScoredPair(all[x].Left, all[x].Right, Probability(all[x])));
+            var above = scored.Where(p => p.Probability >= floor);
+            return sorted ? [.. above.OrderByDescending(p => p.Probability).ThenBy(p => p.Left).ThenBy(p => p.Right)] : [.. above];
+        }
+
+        // First pass: term frequencies over records. Pairs that a recount could lift above the review
+        // threshold are kept with their pattern.
+        var candidates = new System.Collections.Concurrent.ConcurrentBag<List<Candidate>>();
         Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, chunk =>
         {
-            var local = new List<ScoredPair>();
+            var local = new List<Candidate>();
             for (var x = 0; x < chunk.Count; x++)
             {
-                var pattern = chunk.Patterns[x];
                 var (i, j) = PairChunk.Unpack(chunk.Pairs[x]);
-                var weight = prior + baseWeight[pattern];
-                foreach (var k in tfComparisons)
+                var candidate = new Candidate(i, j, chunk.Patterns[x]);
+                if (Probability(candidate) >= CandidateFloor)
                 {
-                    if (model.Level(pattern, k) == 0)
-                    {
-                        weight += model.TermFrequencyAdjustment(k, i, j);
-                    }
-                }
-
-                var probability = 1 / (1 + Math.Exp(-weight));
-                if (probability >= keep)
-                {
-                    local.Add(new ScoredPair(i, j, probability));
+                    local.Add(candidate);
                 }
             }
 
-            scored.Add(local);
+            candidates.Add(local);
         });
         chunks.Clear();
-        var pairs = scored.SelectMany(s => s).OrderByDescending(p => p.Probability).ThenBy(p => p.Left).ThenBy(p => p.Right).ToList();
-        progress?.Report(new LinkProgress("scoring", 1));
-
+        var kept = candidates.SelectMany(c => c).ToList();
+        var pairs = Score(kept, keep, sorted: tfComparisons.Length == 0);
         var clusterOf = Clusterer.Cluster(records.Count, pairs, settings.Threshold, settings.MinClusterDensity);
+        progress?.Report(new LinkProgress("scoring", 0.5));
+
+        // Second pass: a value's frequency counted once per person found, then scored and clustered again.
+        if (tfComparisons.Length > 0)
+        {
+            foreach (var k in tfComparisons)
+            {
+                comparisons[k].CountPersonsOnce(clusterOf);
+            }
+
+            CohortTermFrequencies.Apply(comparisons, records.Count, clusterOf);
+            pairs = Score(kept, keep);
+            clusterOf = Clusterer.Cluster(records.Count, pairs, settings.Threshold, settings.MinClusterDensity);
+        }
+
+        progress?.Report(new LinkProgress("scoring", 1));
         progress?.Report(new LinkProgress("clustering", 1));
         var statistics = new LinkStatistics(
             records.Count,
@@ -146,6 +175,12 @@ public sealed class LinkEngine
             model.Lambda);
         return new LinkResult(records, settings, clusterOf, pairs, comparisons, model, statistics);
     }
+
+    // Pairs below this first-pass probability are dropped: counting a name once per person raises its weight by
+    // the log of her number of records at most, and reaching the review threshold (0.2) from here takes 3.2 nats.
+    private const double CandidateFloor = 0.01;
+
+    private readonly record struct Candidate(int Left, int Right, int Pattern);
 
     private static double PossiblePairs(IReadOnlyList<int> sources, bool linkOnly)
     {

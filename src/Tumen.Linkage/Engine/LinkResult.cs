@@ -100,7 +100,7 @@ public sealed class LinkResult
             }
 
             var weight = Math.Log(_model.M[k][level] / _model.U[k][level]);
-            var tf = level == 0 ? _model.TermFrequencyAdjustment(k, left, right) : 0;
+            var tf = _model.TermFrequencyAdjustment(k, level, left, right);
             total += weight + tf;
             contributions.Add(new Contribution(c.Column, c.Kind, c.Levels[level], weight, tf));
         }

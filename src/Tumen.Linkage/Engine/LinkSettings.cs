@@ -23,7 +23,8 @@ public sealed record ComparisonSpec(string Column, string Kind);
 /// What to link and how; the JSON form is the <c>tumen link --settings</c> contract:
 /// <c>{"id": "rec_id", "link_type": "dedupe", "comparisons": {"surname": "surname", ...},
 /// "blocking": [["surname"], ["date_of_birth"]], "threshold": 0.9}</c>.
-/// Blocking entries name a column, optionally with a part: <c>name:surname</c>, <c>name:given</c>, <c>dob:year</c>.
+/// Blocking entries name a column, optionally with a part: <c>name:surname</c>, <c>name:given</c>, <c>dob:year</c>,
+/// <c>dob:month_day</c>, <c>dob:year_month</c>.
 /// </summary>
 public sealed record LinkSettings(
     string IdColumn,
@@ -257,6 +258,17 @@ public sealed record LinkSettings(
             foreach (var p in places)
             {
                 rules.Add([n, p]);
+            }
+
+            // A given name read through pinyin (which has many Korean readings) or mistyped may share no key
+            // with its other spellings, and a date a day off shares no date key: the family name, the year
+            // and month of birth and the place still find the pair, in small blocks.
+            foreach (var d in dates)
+            {
+                foreach (var p in places)
+                {
+                    rules.Add([n + ":surname", d + ":year_month", p]);
+                }
             }
 
             if (dates.Count == 0 && years.Count == 0 && places.Count == 0)

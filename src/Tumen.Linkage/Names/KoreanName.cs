@@ -32,6 +32,13 @@ public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClass
     /// </summary>
     public string GivenSyllables { get; init; } = "";
 
+    /// <summary>
+    /// For a pinyin reading: the sound keys of the Korean given names the pinyin may stand for (up to
+    /// <see cref="KoreanName.MaxPinyinKeys"/>, sorted ordinally), so that a romanised Korean spelling can be
+    /// matched against all of them, not only the few kept as readings. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> PinyinKeys { get; init; } = [];
+
     /// <summary>The surname classes as a bit set (class ids below 128), so the comparator tests them with one AND.</summary>
     internal UInt128 SurnameMask { get; } = Mask(SurnameClasses);
 
@@ -65,12 +72,19 @@ public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClass
 }
 
 /// <summary>One key of a given name: its sound key, how it was read, and its syllables (see <see cref="NameReading.GivenSyllables"/>).</summary>
-public readonly record struct GivenKey(string Key, NameRoute Route, string Syllables);
+public readonly record struct GivenKey(string Key, NameRoute Route, string Syllables)
+{
+    /// <summary>For a pinyin key, the keys of all Korean readings of the pinyin (see <see cref="NameReading.PinyinKeys"/>).</summary>
+    public IReadOnlyList<string> PinyinKeys { get; init; } = [];
+}
 
 /// <summary>A name in any script, parsed once into the readings the comparator works on.</summary>
 public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Readings)
 {
     private const int MaxReadings = 6;
+
+    /// <summary>How many Korean readings of a pinyin given name are kept as keys for matching romanised spellings.</summary>
+    public const int MaxPinyinKeys = 16;
 
     /// <summary>True when nothing readable was found.</summary>
     public bool IsEmpty => Readings.Count == 0;
@@ -175,12 +189,13 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         {
             var options = syllables.Select(han.HangulForPinyin).ToArray();
             var sets = string.Join('|', options.Select(o => SyllablesOf(string.Concat(o))));
-            foreach (var reading in Product(options))
+            string[] all = [.. Product(options, MaxPinyinKeys).Select(PhoneticKey.FromHangul).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            foreach (var reading in Product(options, 4))
             {
                 var key = PhoneticKey.FromHangul(reading);
                 if (!result.Exists(r => string.Equals(r.Key, key, StringComparison.Ordinal)))
                 {
-                    result.Add(new GivenKey(key, NameRoute.Pinyin, sets));
+                    result.Add(new GivenKey(key, NameRoute.Pinyin, sets) { PinyinKeys = all });
                 }
             }
         }
@@ -260,17 +275,17 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             readings.Add(new NameReading(surname, classes, surnameKey, "", route));
         }
 
-        foreach (var (key, givenRoute, syllables) in givens)
+        foreach (var g in givens)
         {
-            readings.Add(new NameReading(surname, classes, surnameKey, key, route == NameRoute.Hangul ? givenRoute : route) { GivenSyllables = syllables });
+            readings.Add(new NameReading(surname, classes, surnameKey, g.Key, route == NameRoute.Hangul ? g.Route : route) { GivenSyllables = g.Syllables, PinyinKeys = g.PinyinKeys });
         }
     }
 
     private static void AddGivenOnly(string token, HanCharacters han, List<NameReading> readings)
     {
-        foreach (var (key, route, syllables) in GivenKeys(token, han))
+        foreach (var g in GivenKeys(token, han))
         {
-            readings.Add(new NameReading("", [], "", key, route) { GivenSyllables = syllables });
+            readings.Add(new NameReading("", [], "", g.Key, g.Route) { GivenSyllables = g.Syllables, PinyinKeys = g.PinyinKeys });
         }
     }
 
@@ -308,9 +323,9 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
     private static void AddLatinOrder(string surname, IReadOnlyList<int> classes, string given, HanCharacters han, List<NameReading> readings)
     {
         var surnameKey = PhoneticKey.FromLatin(surname);
-        foreach (var (key, route, syllables) in GivenKeys(given, han))
+        foreach (var g in GivenKeys(given, han))
         {
-            readings.Add(new NameReading(surname, classes, surnameKey, key, route) { GivenSyllables = syllables });
+            readings.Add(new NameReading(surname, classes, surnameKey, g.Key, g.Route) { GivenSyllables = g.Syllables, PinyinKeys = g.PinyinKeys });
         }
     }
 
@@ -357,10 +372,10 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             options[i] = r;
         }
 
-        return Product(options);
+        return Product(options, 4);
     }
 
-    private static IEnumerable<string> Product(IReadOnlyList<string>[] options)
+    private static IEnumerable<string> Product(IReadOnlyList<string>[] options, int take)
     {
         IEnumerable<string> acc = [""];
         foreach (var option in options)
@@ -374,6 +389,6 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             acc = acc.SelectMany(prefix => current.Select(o => prefix + o));
         }
 
-        return acc.Take(4);
+        return acc.Take(take);
     }
 }

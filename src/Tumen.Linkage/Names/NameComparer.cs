@@ -168,7 +168,8 @@ public static class NameComparer
     }
 
     // A pinyin given name agrees with a Hangul or Han one when each pinyin syllable may stand for the
-    // Korean syllable in its place (Zhenzhi = 珍芝 = 진지), whichever of its many readings that is.
+    // Korean syllable in its place (Zhenzhi = 珍芝 = 진지), whichever of its many readings that is; with a
+    // romanised one when the romanisation's sound key is that of one of its Korean readings (Zhixian = 지현 = Ji-hyeon).
     private static bool PinyinSyllablesAgree(NameReading a, NameReading b)
     {
         if (a.Route == NameRoute.Pinyin && b.Route is NameRoute.Hangul or NameRoute.Han)
@@ -176,7 +177,40 @@ public static class NameComparer
             return SyllablesAgree(a.GivenSyllables, b.GivenSyllables);
         }
 
-        return b.Route == NameRoute.Pinyin && a.Route is NameRoute.Hangul or NameRoute.Han && SyllablesAgree(b.GivenSyllables, a.GivenSyllables);
+        if (b.Route == NameRoute.Pinyin && a.Route is NameRoute.Hangul or NameRoute.Han)
+        {
+            return SyllablesAgree(b.GivenSyllables, a.GivenSyllables);
+        }
+
+        return (a.Route == NameRoute.Pinyin && b.Route == NameRoute.Romanized && IsPinyinKey(a, b.GivenKey))
+            || (b.Route == NameRoute.Pinyin && a.Route == NameRoute.Romanized && IsPinyinKey(b, a.GivenKey));
+    }
+
+    private static bool IsPinyinKey(NameReading pinyin, string key)
+    {
+        var keys = pinyin.PinyinKeys;
+        var low = 0;
+        var high = keys.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            var order = string.CompareOrdinal(keys[mid], key);
+            if (order == 0)
+            {
+                return key.Length > 0;
+            }
+
+            if (order < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return false;
     }
 
     private static bool SyllablesAgree(string options, string syllables)

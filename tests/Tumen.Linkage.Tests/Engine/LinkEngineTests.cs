@@ -61,7 +61,7 @@ public class LinkEngineTests
         var explanation = result.Explain("E1", "E2");
         explanation.Contributions.Select(c => c.Column).ShouldBe(["name", "birth_date", "origin"]);
         explanation.Contributions[0].Level.ShouldBe("same name (any script)");
-        explanation.Contributions[1].Level.ShouldBe("day/month swapped, one digit off or year off by one");
+        explanation.Contributions[1].Level.ShouldBe("day/month swapped or one day apart");
         explanation.Contributions[2].Level.ShouldBe("same place");
         var total = explanation.PriorWeight + explanation.Contributions.Sum(c => c.Weight + c.TermFrequencyAdjustment);
         explanation.TotalWeight.ShouldBe(total, 1e-9);

@@ -53,16 +53,33 @@ public class GeneratedKoreanDataTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void GeneratedKorean_30PercentDuplicates_F1AtLeast0935()
+    public void GeneratedKorean_30PercentDuplicates_F1AtLeast095()
     {
-        var records = new PersonGenerator(2026).Generate(20_000, 0.3);
+        // Reaches P 0.990, F1 0.958 on these 20,000 records.
+        var score = LinkGenerated(seed: 2026, count: 20_000);
+        score.Precision.ShouldBeGreaterThanOrEqualTo(0.98);
+        score.F1.ShouldBeGreaterThanOrEqualTo(0.95);
+    }
+
+    [Fact]
+    public void GeneratedKorean_100000Records_30PercentDuplicates_F1AtLeast095()
+    {
+        // The acceptance criterion of issue 4: 100,000 generated records, 30 % duplicates, seed 42
+        // (the benchmark's data, docs/BENCHMARKS.md, Linkage). Reaches P 0.9726, R 0.9297, F1 0.9507.
+        var score = LinkGenerated(seed: 42, count: 100_000);
+        score.Precision.ShouldBeGreaterThanOrEqualTo(0.97);
+        score.F1.ShouldBeGreaterThanOrEqualTo(0.95);
+    }
+
+    // Generates records with 30 % duplicates, links them with inferred settings and scores the clusters against the truth.
+    private PairwiseScore LinkGenerated(int seed, int count)
+    {
+        var records = new PersonGenerator(seed).Generate(count, 0.3);
         var table = ToTable(records);
         var settings = LinkSettings.Infer(table.ColumnNames);
         var result = new LinkEngine().Link(table, settings, cancellationToken: TestContext.Current.CancellationToken);
         var score = PairwiseScore.Compute(result.ClusterOf, records.Select(r => r.Cluster).ToArray());
-        output.WriteLine($"P={score.Precision:0.0000} R={score.Recall:0.0000} F1={score.F1:0.0000} candidates={result.Statistics.Comparisons} seconds={result.Statistics.Seconds:0.00}");
-        // Realistic given names (docs/BENCHMARKS.md, Linkage): the acceptance target of 0.95 is not reached.
-        score.Precision.ShouldBeGreaterThanOrEqualTo(0.97);
-        score.F1.ShouldBeGreaterThanOrEqualTo(0.935);
+        output.WriteLine($"P={score.Precision:0.00000} R={score.Recall:0.00000} F1={score.F1:0.00000} candidates={result.Statistics.Comparisons} seconds={result.Statistics.Seconds:0.00}");
+        return score;
     }
 }

@@ -181,6 +181,12 @@ public class NameTypoAndPinyinTests
         NameComparer.Compare(KoreanName.Parse(pinyin), KoreanName.Parse(korean)).Agreement.ShouldBe(NameAgreement.SameViaPinyin);
 
     [Theory]
+    [InlineData("Song Zhixian", "Song Ji-hyeon")]
+    [InlineData("Jin Jiyan", "Gyeyeon Gim")]
+    public void PinyinGivenName_MatchesRomanisationThroughAnyKoreanReading(string pinyin, string romanised) =>
+        NameComparer.Compare(KoreanName.Parse(pinyin), KoreanName.Parse(romanised)).Agreement.ShouldBe(NameAgreement.SameViaPinyin);
+
+    [Theory]
     [InlineData("서철룡", "서처룡")]
     [InlineData("김호영", "金紅榮")]
     public void OneJamoApart_IsClose(string a, string b) =>
