@@ -95,6 +95,11 @@ try
         settings = settings with { Threshold = double.Parse(t[2..], CultureInfo.InvariantCulture) };
     }
 
+    if (args.FirstOrDefault(a => a.StartsWith("d=", StringComparison.Ordinal)) is { } d)
+    {
+        settings = settings with { MinClusterDensity = double.Parse(d[2..], CultureInfo.InvariantCulture) };
+    }
+
     if (args.Length > 3 && args[3] == "calibrate")
     {
         settings = settings with { ReviewThreshold = 0.001 };

@@ -42,8 +42,12 @@ public sealed record LinkSettings(
     /// <summary>Blocks larger than this are skipped (and counted) so one common key cannot explode the work.</summary>
     public int MaxBlockSize { get; init; } = 2_000;
 
-    /// <summary>Clusters whose internal links are sparser than this are split at their weakest links.</summary>
-    public double MinClusterDensity { get; init; } = 0.5;
+    /// <summary>
+    /// Clusters of more than three records whose internal links are sparser than this are split at their weakest
+    /// links. 0.7 rather than 0.5: on generated data (100,000 records, five seeds) it cut wrong links by 40 % for
+    /// 0.7 % of recall (F1 +0.001 to +0.003; 0.6 and 0.8 slightly worse, 0.9 loses recall).
+    /// </summary>
+    public double MinClusterDensity { get; init; } = 0.7;
 
     /// <summary>Parses settings JSON and checks it against the input's columns.</summary>
     public static LinkSettings Parse(string json, IReadOnlyList<string> columns)
