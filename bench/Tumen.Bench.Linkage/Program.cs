@@ -26,6 +26,23 @@ if (args.Length > 0 && args[0] == "compare")
     return;
 }
 
+if (args.Length > 1 && args[0] == "file")
+{
+    // A labelled CSV (a "cluster" column holds the truth), e.g. tests/Tumen.Linkage.Tests/Data/fake_1000.csv.
+    var fileSettings = LinkSettings.Infer(CsvRecords.ReadHeader(args[1]));
+    foreach (var a in args.Skip(2))
+    {
+        var value = double.Parse(a[2..], CultureInfo.InvariantCulture);
+        fileSettings = a[0] == 't' ? fileSettings with { Threshold = value } : fileSettings with { MinClusterDensity = value };
+    }
+
+    var fileTable = CsvRecords.Read([args[1]], fileSettings.IdColumn);
+    var fileResult = new LinkEngine().Link(fileTable, fileSettings);
+    var fileScore = PairwiseScore.Compute(fileResult.ClusterOf, fileTable.Column("cluster").Select(c => c!).ToArray());
+    Console.WriteLine(FormattableString.Invariant($"pairwise           P={fileScore.Precision:0.00000} R={fileScore.Recall:0.00000} F1={fileScore.F1:0.00000}"));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "places")
 {
     // Origins of generated records that the gazetteer does not resolve, most frequent first.

@@ -3,7 +3,8 @@ namespace Tumen.Linkage.Engine;
 /// <summary>
 /// Turns pairwise links into clusters: connected components of links at or above the threshold, each
 /// checked for chaining. A component whose links are sparse (A–B–C–D–E held together by single weak
-/// links) is split at its weakest links until every part is dense enough or a pair. A component that
+/// links) is split at its weakest links until every part is dense enough or a pair; pairs scored below the
+/// threshold but at or above 0.2 count towards the density too. A component that
 /// holds two records a reviewer said are different people is split the same way until they are apart.
 /// </summary>
 internal static class Clusterer
@@ -32,12 +33,30 @@ internal static class Clusterer
             list.Add(p);
         }
 
+        var supportByRoot = new Dictionary<int, List<ScoredPair>>();
+        foreach (var p in pairs)
+        {
+            if (p.Probability < threshold && p.Probability >= SupportFloor)
+            {
+                var root = Find(parent, p.Left);
+                if (root == Find(parent, p.Right))
+                {
+                    if (!supportByRoot.TryGetValue(root, out var list))
+                    {
+                        supportByRoot[root] = list = [];
+                    }
+
+                    list.Add(p);
+                }
+            }
+        }
+
         var cluster = new int[count];
         Array.Fill(cluster, -1);
         var next = 0;
-        foreach (var edges in byRoot.Values)
+        foreach (var (root, edges) in byRoot)
         {
-            foreach (var part in Split(edges, minDensity, apart, 0))
+            foreach (var part in Split(edges, supportByRoot.GetValueOrDefault(root) ?? [], minDensity, apart, 0))
             {
                 var id = next++;
                 foreach (var node in part)
@@ -58,7 +77,11 @@ internal static class Clusterer
         return cluster;
     }
 
-    private static IEnumerable<HashSet<int>> Split(List<ScoredPair> edges, double minDensity, IReadOnlyCollection<(int Left, int Right)> apart, int depth)
+    // Pairs below the threshold but at least this likely do not link, yet count towards a cluster's density: a
+    // person whose records agree only weakly with one another is not a chain of strangers.
+    private const double SupportFloor = 0.2;
+
+    private static IEnumerable<HashSet<int>> Split(List<ScoredPair> edges, List<ScoredPair> support, double minDensity, IReadOnlyCollection<(int Left, int Right)> apart, int depth)
     {
         var nodes = new HashSet<int>();
         foreach (var e in edges)
@@ -68,14 +91,14 @@ internal static class Clusterer
         }
 
         var n = nodes.Count;
-        var density = n < 2 ? 1 : edges.Count / (n * (n - 1) / 2.0);
+        var density = n < 2 ? 1 : (edges.Count + support.Count) / (n * (n - 1) / 2.0);
         var apartHere = apart.Where(p => nodes.Contains(p.Left) && nodes.Contains(p.Right)).ToList();
         if (apartHere.Count > 0)
         {
             foreach (var part in SplitApart(edges, nodes, apartHere))
             {
                 var inner = edges.Where(e => part.Contains(e.Left) && part.Contains(e.Right)).ToList();
-                foreach (var piece in inner.Count == 0 ? [part] : Split(inner, minDensity, apart, depth + 1))
+                foreach (var piece in inner.Count == 0 ? [part] : Split(inner, Within(support, part), minDensity, apart, depth + 1))
                 {
                     yield return piece;
                 }
@@ -115,12 +138,15 @@ internal static class Clusterer
                 continue;
             }
 
-            foreach (var part in Split(inner, minDensity, apart, depth + 1))
+            foreach (var part in Split(inner, Within(support, members), minDensity, apart, depth + 1))
             {
                 yield return part;
             }
         }
     }
+
+    private static List<ScoredPair> Within(List<ScoredPair> support, HashSet<int> members) =>
+        support.Count == 0 ? support : support.Where(e => members.Contains(e.Left) && members.Contains(e.Right)).ToList();
 
     /// <summary>
     /// Joins the component's records strongest link first, skipping any link that would put two records a
