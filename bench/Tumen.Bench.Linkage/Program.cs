@@ -9,9 +9,10 @@ using Tumen.Linkage.Generation;
 // then time what `tumen link --input FILE --out clusters.csv` does: read, link, write clusters.
 // Usage: dotnet run -c Release --project bench/Tumen.Bench.Linkage -- [records=1000000] [duplicates=0.3] [seed=42] [analyse] [t=THRESHOLD]
 //   analyse: also print where true pairs are missed and wrong pairs linked, with explanations of samples.
-//   t=0.6: link at another threshold.
+//   t=0.6: link at another threshold; d=0.7: another cluster density guard.
 // Other modes: `parse N` times name parsing over the distinct names of N generated records (add `parallel`
-// to parse as the engine does); `compare NAME NAME [NAME NAME ...]` shows how two names compare and why.
+// to parse as the engine does); `compare NAME NAME [NAME NAME ...]` shows how two names compare and why;
+// `file PATH [t=..] [d=..]` links a labelled CSV (a "cluster" column holds the truth) and prints its score.
 if (args.Length > 0 && args[0] == "compare")
 {
     for (var a = 1; a + 1 < args.Length; a += 2)

@@ -55,18 +55,21 @@ public class GeneratedKoreanDataTests(ITestOutputHelper output)
     [Fact]
     public void GeneratedKorean_30PercentDuplicates_F1AtLeast095()
     {
-        // Reaches P 0.990, F1 0.958 on these 20,000 records.
+        // Reaches P 0.985, F1 0.960 on these 20,000 records.
         var score = LinkGenerated(seed: 2026, count: 20_000);
         score.Precision.ShouldBeGreaterThanOrEqualTo(0.98);
         score.F1.ShouldBeGreaterThanOrEqualTo(0.95);
     }
 
-    [Fact]
-    public void GeneratedKorean_100000Records_30PercentDuplicates_F1AtLeast095()
+    [Theory]
+    [InlineData(42)]
+    [InlineData(2026)]
+    public void GeneratedKorean_100000Records_30PercentDuplicates_F1AtLeast095(int seed)
     {
-        // The acceptance criterion of issue 4: 100,000 generated records, 30 % duplicates, seed 42
-        // (the benchmark's data, docs/BENCHMARKS.md, Linkage). Reaches P 0.9726, R 0.9297, F1 0.9507.
-        var score = LinkGenerated(seed: 42, count: 100_000);
+        // The acceptance criterion of issue 4: 100,000 generated records, 30 % duplicates; seed 42 is the
+        // benchmark's data (docs/BENCHMARKS.md, Linkage), 2026 the weakest of the five seeds measured there.
+        // Seed 42 reaches P 0.9716, R 0.9342, F1 0.9525; seed 2026 P 0.9744, R 0.9280, F1 0.9506.
+        var score = LinkGenerated(seed, count: 100_000);
         score.Precision.ShouldBeGreaterThanOrEqualTo(0.97);
         score.F1.ShouldBeGreaterThanOrEqualTo(0.95);
     }
