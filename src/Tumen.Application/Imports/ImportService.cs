@@ -99,7 +99,7 @@ public sealed class ImportService(Workspace workspace)
         if (IsList(name))
         {
             var list = PersonListReader.Parse(name, bytes, Vocabulary.Default);
-            var rows = progress is null ? null : new Progress<int>(done => progress.Report(new ImportProgress(name, done, list.Records.Count)));
+            var rows = progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress(name, done, list.Records.Count)));
             var stored = await ListImporter.ImportAsync(workspace, name, list, force, rows, cancellationToken).ConfigureAwait(false);
             return new FileImportOutcome(name, stored, null, null, null);
         }
@@ -124,4 +124,10 @@ public sealed class ImportService(Workspace workspace)
     }
 
     private static bool IsList(string fileName) => string.Equals(Path.GetExtension(fileName), ".csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Passes each count on at once, on the importing thread (<see cref="Progress{T}"/> would post it later).</summary>
+    private sealed class RowProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
 }
