@@ -142,9 +142,16 @@ public sealed class WorkspaceLinkTests : IDisposable
         var truthFile = Path.Combine(_root, "truth.csv");
         await File.WriteAllTextAsync(truthFile, truth.ToString(), TestContext.Current.CancellationToken);
         var expected = Json(await RunAsync("estimate", "--input", truthFile, "--method", "independence", "--json"));
-        var actual = Json(await RunAsync("estimate", "--method", "independence", "--json"));
+        var actual = Json(await RunAsync("estimate", "--method", "independence", "--json", "--reveal"));
         actual.GetProperty("observed").GetInt64().ShouldBe(people);
         actual.GetProperty("lists").EnumerateArray().Select(l => l.GetString()).ShouldBe(ListNames);
+        var pseudonymous = await RunAsync("estimate", "--method", "independence", "--json");
+        foreach (var label in ListNames)
+        {
+            pseudonymous.Out.ShouldNotContain(label);
+            pseudonymous.Error.ShouldNotContain(label);
+        }
+
         actual.GetProperty("results")[0].GetProperty("estimate").GetDouble()
             .ShouldBe(expected.GetProperty("results")[0].GetProperty("estimate").GetDouble(), 1e-9);
 
