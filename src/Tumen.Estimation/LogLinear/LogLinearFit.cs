@@ -1,4 +1,5 @@
 using System.Numerics;
+using Tumen.Core.Numerics;
 using Tumen.Estimation.Input;
 
 namespace Tumen.Estimation.LogLinear;

@@ -1,10 +1,11 @@
-namespace Tumen.Estimation.LogLinear;
+namespace Tumen.Core.Numerics;
 
 /// <summary>
-/// A dense two-phase simplex method with Bland's rule, for the small existence checks of
-/// log-linear models: maximise c·x subject to A x = b and x ≥ 0.
+/// A dense two-phase simplex method with Bland's rule: maximise c·x subject to A x = b and x ≥ 0.
+/// Small programs only: the existence checks of log-linear models, and what an attacker can
+/// learn about a suppressed cell of a published table.
 /// </summary>
-internal static class LinearProgram
+public static class LinearProgram
 {
     private const double Epsilon = 1e-9;
 
