@@ -15,12 +15,12 @@ internal sealed class ChinaShelterHabits : SourceHabits
 
     public override FieldRecord Write(KoreanWoman woman, string id, string source, Random random)
     {
-        var givenOnly = Chance(random, 0.1);
+        var givenOnly = Chance(random, 0.04);
         var surname = woman.Surname;
         var chinese = "";
         if (Chance(random, 0.75))
         {
-            var given = Chance(random, 0.6) ? SoundChosen(woman, random) : woman.Given;
+            var given = Chance(random, 0.5) ? SoundChosen(woman, random) : woman.Given;
             var traditional = Chance(random, 0.35);
             var family = traditional ? surname.Traditional : surname.Simplified;
             chinese = (givenOnly ? "" : family) + Han(given, traditional);
@@ -46,7 +46,7 @@ internal sealed class ChinaShelterHabits : SourceHabits
         }
 
         var year = woman.Birth.Year;
-        var birth = Choose(random, 0.45, 0.3, 0.1) switch
+        var birth = Choose(random, 0.3, 0.35, 0.1) switch
         {
             0 => "",
             1 => Invariant($"{(Chance(random, 0.3) ? year + Pick(random, -1, 1) : year)}"),
@@ -55,7 +55,7 @@ internal sealed class ChinaShelterHabits : SourceHabits
         };
 
         var place = woman.Origin;
-        var origin = Choose(random, 0.3, 0.15, 0.15, 0.1) switch
+        var origin = Choose(random, 0.35, 0.2, 0.15, 0.1) switch
         {
             0 => ChineseShort(place),
             1 => place.Short,

@@ -1,7 +1,7 @@
 namespace Tumen.Linkage.Generation.FieldRecords;
 
 /// <summary>
-/// Chinese police and court records: the name in simplified characters (chosen by sound in a quarter of
+/// Chinese police and court records: the name in simplified characters (chosen by sound in a fifth of
 /// records, since the officer hears the name) with its pinyin in the same field (<c>李庆玉 (LI QINGYU)</c>,
 /// <c>河雪华 He Xue Hua</c>) or alone; places as <c>朝鲜咸镜北道会宁市</c>; dates from 1995年3月2日 to 1995年.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class ChinesePoliceHabits : SourceHabits
 
     public override FieldRecord Write(KoreanWoman woman, string id, string source, Random random)
     {
-        var given = Chance(random, 0.25) ? SoundChosen(woman, random) : woman.Given;
+        var given = Chance(random, 0.2) ? SoundChosen(woman, random) : woman.Given;
         var han = woman.Surname.Simplified + Han(given, traditional: false);
         var pinyin = PinyinName(PinyinTyped(woman.Surname.Pinyin, random), given.Select(c => PinyinTyped(c.Pinyin, random)).ToArray(), random);
         var (name, chinese) = Choose(random, 0.35, 0.2, 0.15, 0.2) switch

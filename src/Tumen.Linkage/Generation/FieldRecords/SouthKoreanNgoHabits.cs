@@ -25,7 +25,7 @@ internal sealed class SouthKoreanNgoHabits : SourceHabits
         }
 
         var b = woman.Birth;
-        var birth = Choose(random, 0.3, 0.25, 0.1, 0.25) switch
+        var birth = Choose(random, 0.2, 0.25, 0.1, 0.3) switch
         {
             0 => "",
             1 => Invariant($"{b.Year}"),
@@ -36,7 +36,7 @@ internal sealed class SouthKoreanNgoHabits : SourceHabits
 
         var place = woman.Origin;
         var hasProvince = place.Province.Length > 0;
-        var origin = Choose(random, 0.3, 0.2, 0.15, 0.1, 0.1) switch
+        var origin = Choose(random, 0.3, 0.2, 0.15, 0.1, 0.15) switch
         {
             0 when hasProvince => place.ProvinceSouth + " " + place.KoreanSouth,
             1 => place.Short,
