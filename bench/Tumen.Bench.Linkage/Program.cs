@@ -33,7 +33,7 @@ if (args.Length > 3 && args[0] == "strip")
 {
     // `strip IN.csv COLUMN OUT.csv`: the file without its truth column, for `tumen link --input OUT.csv`.
     var header = CsvRecords.ReadHeader(args[1]);
-    var idColumn = header[0];
+    var idColumn = LinkSettings.Infer(header).IdColumn;
     var stripped = CsvRecords.Read([args[1]], idColumn);
     var kept = header.Where(h => !string.Equals(h, args[2], StringComparison.Ordinal)).ToArray();
     static string Cell(string? v) => v is null ? "" : v.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
@@ -53,7 +53,7 @@ if (args.Length > 3 && args[0] == "score")
 {
     // `score CLUSTERS.csv TRUTH.csv TRUTH_COLUMN [ID_COLUMN]`: pairwise precision, recall and F1 of the clusters
     // `tumen link --out` wrote (id,cluster_id) against the truth column of the labelled file, matched by id.
-    var idColumn = args.Length > 4 ? args[4] : CsvRecords.ReadHeader(args[2])[0];
+    var idColumn = args.Length > 4 ? args[4] : LinkSettings.Infer(CsvRecords.ReadHeader(args[2])).IdColumn;
     var truthTable = CsvRecords.Read([args[2]], idColumn);
     var clusters = CsvRecords.Read([args[1]], "id");
     var clusterOf = clusters.Ids.Zip(clusters.Column("cluster_id")).ToDictionary(p => p.First, p => p.Second!, StringComparer.Ordinal);
