@@ -12,7 +12,9 @@ using Tumen.Linkage.Generation;
 //   t=0.6: link at another threshold; d=0.7: another cluster density guard.
 // Other modes: `parse N` times name parsing over the distinct names of N generated records (add `parallel`
 // to parse as the engine does); `compare NAME NAME [NAME NAME ...]` shows how two names compare and why;
-// `file PATH [t=..] [d=..]` links a labelled CSV (a "cluster" column holds the truth) and prints its score.
+// `file PATH [t=..] [d=..]` links a labelled CSV (a "cluster" column holds the truth) and prints its score;
+// `strip IN COLUMN OUT` writes a labelled CSV without its truth column; `score CLUSTERS TRUTH COLUMN [ID]` scores
+// the clusters `tumen link --out` wrote against a labelled file (see docs/BENCHMARKS.md, independent generators).
 if (args.Length > 0 && args[0] == "compare")
 {
     for (var a = 1; a + 1 < args.Length; a += 2)
@@ -24,6 +26,42 @@ if (args.Length > 0 && args[0] == "compare")
         Console.WriteLine("   " + string.Join(" / ", y.Readings.Select(r => r.SurnameKey + "|" + r.GivenKey + "|" + r.Route + "|" + r.GivenSyllables)));
     }
 
+    return;
+}
+
+if (args.Length > 3 && args[0] == "strip")
+{
+    // `strip IN.csv COLUMN OUT.csv`: the file without its truth column, for `tumen link --input OUT.csv`.
+    var header = CsvRecords.ReadHeader(args[1]);
+    var idColumn = LinkSettings.Infer(header).IdColumn;
+    var stripped = CsvRecords.Read([args[1]], idColumn);
+    var kept = header.Where(h => !string.Equals(h, args[2], StringComparison.Ordinal)).ToArray();
+    static string Cell(string? v) => v is null ? "" : v.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    using var writer = new StreamWriter(args[3], append: false, new UTF8Encoding(false));
+    writer.Write(string.Join(',', kept) + "\n");
+    var columns = kept.Select(k => k == idColumn ? stripped.Ids.Select(i => (string?)i).ToArray() : stripped.Column(k)).ToArray();
+    for (var i = 0; i < stripped.Count; i++)
+    {
+        writer.Write(string.Join(',', columns.Select(c => Cell(c[i]))) + "\n");
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"{stripped.Count} records written to {args[3]} without {args[2]}"));
+    return;
+}
+
+if (args.Length > 3 && args[0] == "score")
+{
+    // `score CLUSTERS.csv TRUTH.csv TRUTH_COLUMN [ID_COLUMN]`: pairwise precision, recall and F1 of the clusters
+    // `tumen link --out` wrote (id,cluster_id) against the truth column of the labelled file, matched by id.
+    var idColumn = args.Length > 4 ? args[4] : LinkSettings.Infer(CsvRecords.ReadHeader(args[2])).IdColumn;
+    var truthTable = CsvRecords.Read([args[2]], idColumn);
+    var clusters = CsvRecords.Read([args[1]], "id");
+    var clusterOf = clusters.Ids.Zip(clusters.Column("cluster_id")).ToDictionary(p => p.First, p => p.Second!, StringComparer.Ordinal);
+    var missing = truthTable.Ids.Count(id => !clusterOf.ContainsKey(id));
+    var predicted = truthTable.Ids.Select(id => clusterOf.TryGetValue(id, out var c) ? c : "unlinked:" + id).ToArray();
+    var scored = PairwiseScore.Compute(predicted, truthTable.Column(args[3]).Select(t => t!).ToArray());
+    Console.WriteLine(FormattableString.Invariant($"records {truthTable.Count:N0} (not in clusters file: {missing}); true pairs {scored.TruePairs:N0}, linked pairs {scored.PredictedPairs:N0}, correct {scored.CorrectPairs:N0}"));
+    Console.WriteLine(FormattableString.Invariant($"pairwise           P={scored.Precision:0.00000} R={scored.Recall:0.00000} F1={scored.F1:0.00000}"));
     return;
 }
 
