@@ -24,7 +24,7 @@ public sealed record ComparisonSpec(string Column, string Kind);
 /// <c>{"id": "rec_id", "link_type": "dedupe", "comparisons": {"surname": "surname", ...},
 /// "blocking": [["surname"], ["date_of_birth"]], "threshold": 0.9}</c>.
 /// Blocking entries name a column, optionally with a part: <c>name:surname</c>, <c>name:given</c>, <c>dob:year</c>,
-/// <c>dob:month_day</c>, <c>dob:year_month</c>.
+/// <c>dob:month_day</c>, <c>dob:year_month</c>, <c>origin:province</c>.
 /// </summary>
 public sealed record LinkSettings(
     string IdColumn,
@@ -268,9 +268,11 @@ public sealed record LinkSettings(
                 rules.Add([n, y]);
             }
 
+            // A record without a birth date is found by its name and its place; by the place's province, so that a
+            // town written once and its province written elsewhere still meet (the scores keep namesakes apart).
             foreach (var p in places)
             {
-                rules.Add([n, p]);
+                rules.Add([n, p + ":province"]);
             }
 
             // A given name read through pinyin (which has many Korean readings) or mistyped may share no key
