@@ -21,10 +21,11 @@ internal static class LinkCommand
         var outOption = new Option<string?>("--out") { Description = "Write id,cluster_id for every record here." };
         var pairsOption = new Option<string?>("--pairs") { Description = "Write id_l,id_r,match_probability for scored pairs here (at or above the review threshold)." };
         var json = new Option<bool>("--json") { Description = "Print the summary and the estimated model as JSON." };
+        var printSettings = new Option<bool>("--print-settings") { Description = "Print the settings (inferred when --settings is absent) as a settings file to save and edit, and stop." };
         var workspace = WorkspaceAccess.WorkspaceOption();
         var command = new Command("link", "Find the records that describe the same person (Korean and Chinese names in any script): in CSV files, or the workspace's persons.")
         {
-            input, settingsOption, outOption, pairsOption, json, workspace,
+            input, settingsOption, outOption, pairsOption, json, printSettings, workspace,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -39,7 +40,14 @@ internal static class LinkCommand
                 return await WorkspaceLink.RunAsync(env, parseResult, workspace, parseResult.GetValue(json), cancellationToken).ConfigureAwait(false);
             }
 
-            var result = Run(env, inputs, parseResult.GetValue(settingsOption), cancellationToken);
+            var (records, settings) = Prepare(inputs, parseResult.GetValue(settingsOption));
+            if (parseResult.GetValue(printSettings))
+            {
+                env.Out.WriteLine(settings.ToJson());
+                return 0;
+            }
+
+            var result = LinkWithProgress(env, records, settings, cancellationToken);
             if (parseResult.GetValue(outOption) is { } outPath)
             {
                 CsvRecords.WriteClusters(outPath, result);
@@ -66,7 +74,7 @@ internal static class LinkCommand
         return command;
     }
 
-    private static LinkResult Run(CliEnvironment env, IReadOnlyList<string> inputs, string? settingsPath, CancellationToken cancellationToken)
+    private static (RecordTable Records, LinkSettings Settings) Prepare(IReadOnlyList<string> inputs, string? settingsPath)
     {
         if (inputs.Count == 0)
         {
@@ -102,10 +110,11 @@ internal static class LinkCommand
         var records = CsvRecords.Read(inputs, settings.IdColumn);
         if (settingsPath is null)
         {
+            settings = SettingsInference.Infer(records);
             (records, settings) = CombinedName.Apply(records, settings);
         }
 
-        return LinkWithProgress(env, records, settings, cancellationToken);
+        return (records, settings);
     }
 
     /// <summary>Runs the engine, with a progress bar per stage on stderr when a person is watching.</summary>
