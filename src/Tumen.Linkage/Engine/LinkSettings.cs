@@ -107,7 +107,7 @@ public sealed record LinkSettings(
         var comparisons = new List<ComparisonSpec>();
         foreach (var column in columns)
         {
-            if (string.Equals(column, id, StringComparison.Ordinal) || IsTruthOrSource(column))
+            if (string.Equals(column, id, StringComparison.Ordinal) || IsTruthOrSource(column) || IsAboutAnEvent(column, columns))
             {
                 continue;
             }
@@ -190,6 +190,19 @@ public sealed record LinkSettings(
         return preferred.FirstOrDefault(p => columns.Contains(p, StringComparer.OrdinalIgnoreCase)) is { } hit
             ? columns.First(c => string.Equals(c, hit, StringComparison.OrdinalIgnoreCase))
             : null;
+    }
+
+    // Tumen's person lists (and exports) carry a violation beside the person: its type, date, place and testimony.
+    // They describe an event, not the woman — two records of her may report different events — and the workspace
+    // link compares only the person's fields, so the stateless link leaves them out too: one engine, one answer.
+    // A bare "date" or "place" is the event's when the file also has a birth date or an origin.
+    private static bool IsAboutAnEvent(string column, IReadOnlyList<string> columns)
+    {
+        var c = column.ToLowerInvariant();
+        bool Has(params string[] names) => columns.Any(x => names.Contains(x.ToLowerInvariant(), StringComparer.Ordinal));
+        return c is "violation" or "testimony" or "code"
+            || (c == "date" && Has("birth_date", "dob", "date_of_birth"))
+            || (c == "place" && Has("origin", "birthplace", "birth_place", "place_of_birth", "hometown"));
     }
 
     private static bool IsTruthOrSource(string column)

@@ -60,3 +60,20 @@ public class SettingsInferenceTests
         again.IdColumn.ShouldBe("rec_id");
     }
 }
+
+public class SettingsInferenceEventColumnsTests
+{
+    [Fact]
+    public void Infer_PersonListWithViolation_ComparesOnlyThePersonLikeTheWorkspace()
+    {
+        var settings = LinkSettings.Infer(["id", "code", "source", "name", "sex", "birth_date", "origin", "violation", "date", "place", "testimony"]);
+        settings.Comparisons.Select(c => c.Column).ShouldBe(["name", "sex", "birth_date", "origin"]);
+    }
+
+    [Fact]
+    public void Infer_DateAndPlaceWithoutBirthDateOrOrigin_AreCompared()
+    {
+        var settings = LinkSettings.Infer(["id", "name", "date", "place"]);
+        settings.Comparisons.Select(c => c.Kind).ShouldBe(["korean_name", "date", "place"]);
+    }
+}
