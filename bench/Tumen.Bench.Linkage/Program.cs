@@ -67,18 +67,41 @@ if (args.Length > 3 && args[0] == "score")
 
 if (args.Length > 1 && args[0] == "file")
 {
-    // A labelled CSV (a "cluster" column holds the truth), e.g. tests/Tumen.Linkage.Tests/Data/fake_1000.csv.
-    var fileSettings = LinkSettings.Infer(CsvRecords.ReadHeader(args[1]));
-    foreach (var a in args.Skip(2))
+    // A labelled CSV (a "cluster" column holds the truth, or name it with truth=COLUMN: it is removed before
+    // linking), e.g. tests/Tumen.Linkage.Tests/Data/fake_1000.csv; settings=FILE.json links with explicit settings,
+    // else they are inferred from the columns' names and content as `tumen link --input` does.
+    var path = args[1];
+    var options = args.Skip(2).ToDictionary(a => a[..a.IndexOf('=', StringComparison.Ordinal)], a => a[(a.IndexOf('=', StringComparison.Ordinal) + 1)..], StringComparer.Ordinal);
+    var truthColumn = options.GetValueOrDefault("truth", "cluster");
+    var lines = File.ReadAllLines(path);
+    var truthAt = Array.IndexOf(lines[0].Split(','), truthColumn);
+    var truth = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[truthAt]).ToArray();
+    var input = Path.Combine(Path.GetTempPath(), "bench-linkage-" + Path.GetFileName(path));
+    File.WriteAllLines(input, lines.Where(l => l.Length > 0).Select(l => string.Join(',', l.Split(',').Where((_, i) => i != truthAt))));
+    var header = CsvRecords.ReadHeader(input);
+    var fileSettings = options.TryGetValue("settings", out var settingsPath) ? LinkSettings.Parse(File.ReadAllText(settingsPath), header) : LinkSettings.Infer(header);
+    var fileTable = CsvRecords.Read([input], fileSettings.IdColumn);
+    File.Delete(input);
+    if (settingsPath is null)
     {
-        var value = double.Parse(a[2..], CultureInfo.InvariantCulture);
-        fileSettings = a[0] == 't' ? fileSettings with { Threshold = value } : fileSettings with { MinClusterDensity = value };
+        fileSettings = SettingsInference.Infer(fileTable);
     }
 
-    var fileTable = CsvRecords.Read([args[1]], fileSettings.IdColumn);
+    if (options.TryGetValue("t", out var t))
+    {
+        fileSettings = fileSettings with { Threshold = double.Parse(t, CultureInfo.InvariantCulture) };
+    }
+
+    if (options.TryGetValue("d", out var d))
+    {
+        fileSettings = fileSettings with { MinClusterDensity = double.Parse(d, CultureInfo.InvariantCulture) };
+    }
+
     var fileResult = new LinkEngine().Link(fileTable, fileSettings);
-    var fileScore = PairwiseScore.Compute(fileResult.ClusterOf, fileTable.Column("cluster").Select(c => c!).ToArray());
-    Console.WriteLine(FormattableString.Invariant($"pairwise           P={fileScore.Precision:0.00000} R={fileScore.Recall:0.00000} F1={fileScore.F1:0.00000}"));
+    var fileScore = PairwiseScore.Compute(fileResult.ClusterOf, truth);
+    Console.WriteLine(string.Join(" | ", fileSettings.Comparisons.Select(c => c.Column + ":" + c.Kind)));
+    Console.WriteLine(string.Join(" | ", fileSettings.Blocking.Select(r => string.Join("+", r))));
+    Console.WriteLine(FormattableString.Invariant($"pairwise           P={fileScore.Precision:0.00000} R={fileScore.Recall:0.00000} F1={fileScore.F1:0.00000} threshold {fileSettings.Threshold} candidates {fileResult.Statistics.Comparisons}"));
     return;
 }
 

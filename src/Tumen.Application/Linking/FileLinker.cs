@@ -13,6 +13,16 @@ public static class FileLinker
 {
     public static LinkResult Link(IReadOnlyList<string> inputs, string? settingsPath, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
+        var (records, settings) = Prepare(inputs, settingsPath);
+        return new LinkEngine().Link(records, settings, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The records of the files and the settings to link them with: from the settings file, or
+    /// inferred from the columns' names and contents.
+    /// </summary>
+    public static (RecordTable Records, LinkSettings Settings) Prepare(IReadOnlyList<string> inputs, string? settingsPath)
+    {
         if (inputs.Count == 0)
         {
             throw new TumenException("Give at least one --input file.", ErrorKind.BadInput);
@@ -47,9 +57,10 @@ public static class FileLinker
         var records = CsvRecords.Read(inputs, settings.IdColumn);
         if (settingsPath is null)
         {
+            settings = SettingsInference.Infer(records);
             (records, settings) = CombinedName.Apply(records, settings);
         }
 
-        return new LinkEngine().Link(records, settings, progress, cancellationToken);
+        return (records, settings);
     }
 }

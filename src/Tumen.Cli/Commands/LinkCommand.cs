@@ -22,10 +22,11 @@ internal static class LinkCommand
         var outOption = new Option<string?>("--out") { Description = "Write id,cluster_id for every record here." };
         var pairsOption = new Option<string?>("--pairs") { Description = "Write id_l,id_r,match_probability for scored pairs here (at or above the review threshold)." };
         var json = new Option<bool>("--json") { Description = "Print the summary and the estimated model as JSON." };
+        var printSettings = new Option<bool>("--print-settings") { Description = "Print the settings (inferred when --settings is absent) as a settings file to save and edit, and stop." };
         var workspace = WorkspaceAccess.WorkspaceOption();
         var command = new Command("link", "Find the records that describe the same person (Korean and Chinese names in any script): in CSV files, or the workspace's persons.")
         {
-            input, settingsOption, outOption, pairsOption, json, workspace,
+            input, settingsOption, outOption, pairsOption, json, printSettings, workspace,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -40,8 +41,15 @@ internal static class LinkCommand
                 return await LinkWorkspaceAsync(env, parseResult, workspace, parseResult.GetValue(json), cancellationToken).ConfigureAwait(false);
             }
 
+            var (records, settings) = FileLinker.Prepare(inputs, parseResult.GetValue(settingsOption));
+            if (parseResult.GetValue(printSettings))
+            {
+                await env.Out.WriteLineAsync(settings.ToJson()).ConfigureAwait(false);
+                return 0;
+            }
+
             var result = await WithProgressAsync(env, progress =>
-                Task.FromResult(FileLinker.Link(inputs, parseResult.GetValue(settingsOption), progress, cancellationToken))).ConfigureAwait(false);
+                Task.FromResult(new LinkEngine().Link(records, settings, progress, cancellationToken))).ConfigureAwait(false);
             if (parseResult.GetValue(outOption) is { } outPath)
             {
                 CsvRecords.WriteClusters(outPath, result);

@@ -294,6 +294,7 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
     private int[][] _ancestry = [];
     private string[] _kinds = [];
     private List<string> _distinct = [];
+    private string[] _text = [];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double> PriorM => [0.7, 0.1, 0.05, 0.05, 0.05, 0.05];
@@ -307,7 +308,7 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
         _kinds = new string[_distinct.Count];
         for (var d = 0; d < _distinct.Count; d++)
         {
-            var place = gazetteer.Lookup(_distinct[d]);
+            var place = PlaceNames.Resolve(gazetteer, _distinct[d]);
             if (place is null)
             {
                 _ancestry[d] = [];
@@ -328,7 +329,8 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
             }).ToArray();
         }
 
-        SetTermFrequencies(_ids.Select(id => id < 0 ? null : _ancestry[id].Length > 0 ? "#" + _ancestry[id][0].ToString(CultureInfo.InvariantCulture) : Normalise(_distinct[id])).ToArray());
+        _text = [.. _distinct.Select(PlaceNames.TextKey)];
+        SetTermFrequencies(_ids.Select(id => id < 0 ? null : _ancestry[id].Length > 0 ? "#" + _ancestry[id][0].ToString(CultureInfo.InvariantCulture) : _text[id]).ToArray());
     }
 
     /// <inheritdoc/>
@@ -345,7 +347,13 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
         var pb = _ancestry[b];
         if (pa.Length == 0 || pb.Length == 0)
         {
-            return pa.Length == pb.Length && Similarity.JaroWinkler(Normalise(_distinct[a]), Normalise(_distinct[b])) >= 0.92 ? 2 : 5;
+            // Places the gazetteer does not know are compared as text, without their administrative affix.
+            if (pa.Length != pb.Length)
+            {
+                return 5;
+            }
+
+            return string.Equals(_text[a], _text[b], StringComparison.Ordinal) ? 0 : Similarity.JaroWinkler(_text[a], _text[b]) >= 0.92 ? 2 : 5;
         }
 
         if (pa[0] == pb[0])
@@ -387,7 +395,7 @@ public sealed class PlaceComparison(string column, Gazetteer gazetteer) : Compar
         var chain = _ancestry[id];
         if (chain.Length == 0)
         {
-            return Normalise(_distinct[id]);
+            return _text[id];
         }
 
         return part == "province" && chain.Length >= 2

@@ -24,7 +24,7 @@ public sealed record ComparisonSpec(string Column, string Kind);
 /// <c>{"id": "rec_id", "link_type": "dedupe", "comparisons": {"surname": "surname", ...},
 /// "blocking": [["surname"], ["date_of_birth"]], "threshold": 0.9}</c>.
 /// Blocking entries name a column, optionally with a part: <c>name:surname</c>, <c>name:given</c>, <c>dob:year</c>,
-/// <c>dob:month_day</c>, <c>dob:year_month</c>.
+/// <c>dob:month_day</c>, <c>dob:year_month</c>, <c>origin:province</c>.
 /// </summary>
 public sealed record LinkSettings(
     string IdColumn,
@@ -42,7 +42,7 @@ public sealed record LinkSettings(
     public const double DefaultThreshold = 0.4;
 
     /// <summary>The comparison kinds the engine knows.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["korean_name", "given_name", "surname", "date", "year", "exact", "category", "place", "text"];
+    public static IReadOnlyList<string> Kinds { get; } = ["korean_name", "given_name", "surname", "date", "year", "month", "day", "exact", "category", "place", "text"];
 
     /// <summary>Pairs at or above this probability (and below <see cref="Threshold"/>) are uncertain: for a review queue.</summary>
     public double ReviewThreshold { get; init; } = 0.2;
@@ -107,7 +107,7 @@ public sealed record LinkSettings(
         var comparisons = new List<ComparisonSpec>();
         foreach (var column in columns)
         {
-            if (string.Equals(column, id, StringComparison.Ordinal) || IsTruthOrSource(column))
+            if (string.Equals(column, id, StringComparison.Ordinal) || IsTruthOrSource(column) || IsAboutAnEvent(column, columns))
             {
                 continue;
             }
@@ -177,6 +177,8 @@ public sealed record LinkSettings(
         "year" => new YearComparison(spec.Column),
         "exact" => new ExactComparison(spec.Column),
         "category" => new ExactComparison(spec.Column, "category"),
+        "month" => new ExactComparison(spec.Column, "month"),
+        "day" => new ExactComparison(spec.Column, "day"),
         "place" => new PlaceComparison(spec.Column, gazetteer),
         "text" => new TextComparison(spec.Column),
         _ => throw new TumenException($"Unknown comparison kind '{spec.Kind}' for column '{spec.Column}'.", ExitCode.BadInput),
@@ -188,6 +190,19 @@ public sealed record LinkSettings(
         return preferred.FirstOrDefault(p => columns.Contains(p, StringComparer.OrdinalIgnoreCase)) is { } hit
             ? columns.First(c => string.Equals(c, hit, StringComparison.OrdinalIgnoreCase))
             : null;
+    }
+
+    // Tumen's person lists (and exports) carry a violation beside the person: its type, date, place and testimony.
+    // They describe an event, not the woman — two records of her may report different events — and the workspace
+    // link compares only the person's fields, so the stateless link leaves them out too: one engine, one answer.
+    // A bare "date" or "place" is the event's when the file also has a birth date or an origin.
+    private static bool IsAboutAnEvent(string column, IReadOnlyList<string> columns)
+    {
+        var c = column.ToLowerInvariant();
+        bool Has(params string[] names) => columns.Any(x => names.Contains(x.ToLowerInvariant(), StringComparer.Ordinal));
+        return c is "violation" or "testimony" or "code"
+            || (c == "date" && Has("birth_date", "dob", "date_of_birth"))
+            || (c == "place" && Has("origin", "birthplace", "birth_place", "place_of_birth", "hometown"));
     }
 
     private static bool IsTruthOrSource(string column)
@@ -214,7 +229,7 @@ public sealed record LinkSettings(
             return "korean_name";
         }
 
-        if (c.Contains("birth_year", StringComparison.Ordinal) || c is "year" or "yob")
+        if (c.Contains("birth_year", StringComparison.Ordinal) || c is "year" or "yob" or "by" or "byear")
         {
             return "year";
         }
@@ -239,10 +254,48 @@ public sealed record LinkSettings(
             return "exact";
         }
 
+        return KindFromNameParts(c);
+    }
+
+    // Names that say their kind in part (fname_c1, lname_c2, vorname, birth_month, bm, bd).
+    private static string KindFromNameParts(string c)
+    {
+        bool Has(params string[] parts) => parts.Any(p => c.Contains(p, StringComparison.Ordinal));
+        if (c is "bm" or "mob" or "month" || Has("birth_month", "month_of_birth"))
+        {
+            return "month";
+        }
+
+        if (c is "bd" or "day" || Has("birth_day", "day_of_birth"))
+        {
+            return "day";
+        }
+
+        if (Has("fname", "first", "given", "vorname", "forename", "prenom", "christian"))
+        {
+            return "given_name";
+        }
+
+        if (Has("lname", "surname", "family", "nachname", "last_name", "lastname"))
+        {
+            return "surname";
+        }
+
+        if (Has("sex", "gender"))
+        {
+            return "category";
+        }
+
         return "text";
     }
 
-    private static IEnumerable<IReadOnlyList<string>> InferBlocking(IReadOnlyList<ComparisonSpec> comparisons)
+    /// <summary>
+    /// Blocking rules for these comparisons: selective ones only. A name is paired with a birth year or date or a
+    /// place; a given or family name may stand alone; a birth date stands alone only as year, month and day
+    /// together. A month, a day, a sex or another category never blocks alone: each puts a twelfth, a thirty-first
+    /// or a half of all records in one block.
+    /// </summary>
+    internal static IEnumerable<IReadOnlyList<string>> InferBlocking(IReadOnlyList<ComparisonSpec> comparisons)
     {
         var names = comparisons.Where(c => c.Kind == "korean_name").Select(c => c.Column).ToList();
         var dates = comparisons.Where(c => c.Kind is "date").Select(c => c.Column).ToList();
@@ -268,9 +321,11 @@ public sealed record LinkSettings(
                 rules.Add([n, y]);
             }
 
+            // A record without a birth date is found by its name and its place; by the place's province, so that a
+            // town written once and its province written elsewhere still meet (the scores keep namesakes apart).
             foreach (var p in places)
             {
-                rules.Add([n, p]);
+                rules.Add([n, p + ":province"]);
             }
 
             // A given name read through pinyin (which has many Korean readings) or mistyped may share no key
@@ -306,6 +361,14 @@ public sealed record LinkSettings(
             {
                 rules.Add([d]);
             }
+
+            // A birth date written in three columns (year, month, day): all three together, like one date column.
+            var months = comparisons.Where(c => c.Kind == "month").Select(c => c.Column).ToList();
+            var days = comparisons.Where(c => c.Kind == "day").Select(c => c.Column).ToList();
+            if (years.Count > 0 && months.Count > 0 && days.Count > 0)
+            {
+                rules.Add([years[0], months[0], days[0]]);
+            }
         }
 
         foreach (var other in comparisons.Where(c => c.Kind is "exact" or "text" && rules.Count < 8 && !c.Column.Contains("address", StringComparison.OrdinalIgnoreCase)))
@@ -315,11 +378,40 @@ public sealed record LinkSettings(
 
         if (rules.Count == 0)
         {
-            rules.Add([comparisons[0].Column]);
+            // Nothing selective: the most telling column there is, never a month, a day or a category alone.
+            string[] order = ["date", "year", "place", "exact", "text", "korean_name", "given_name", "surname"];
+            var best = order.SelectMany(k => comparisons.Where(c => c.Kind == k)).FirstOrDefault() ?? comparisons[0];
+            rules.Add([best.Column]);
         }
 
         return rules;
     }
+
+    /// <summary>
+    /// These settings as a settings file (<c>tumen link --print-settings</c>): what was inferred, for a person to
+    /// read, save, edit and pass back with <c>--settings</c>.
+    /// </summary>
+    public string ToJson()
+    {
+        var json = new SettingsJson
+        {
+            Id = IdColumn,
+            LinkType = LinkType == LinkType.LinkOnly ? "link_only" : "dedupe",
+            Comparisons = Comparisons.ToDictionary(c => c.Column, c => c.Kind, StringComparer.Ordinal),
+            Blocking = [.. Blocking.Select(r => r.ToList())],
+            Threshold = Threshold,
+            ReviewThreshold = ReviewThreshold,
+            MaxBlockSize = MaxBlockSize,
+        };
+        return JsonSerializer.Serialize(json, PrintOptions);
+    }
+
+    private static readonly JsonSerializerOptions PrintOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -80,6 +80,26 @@ public sealed class RecordTable
         return builder.Build();
     }
 
+    /// <summary>
+    /// Whether a cell says "no value": empty, or a placeholder that exports write for one (NA, N/A, NULL, NaN, -, .).
+    /// Such cells are missing, so that two records without a value never agree on "NA".
+    /// </summary>
+    public static bool IsMissing(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        var v = value.AsSpan().Trim();
+        return v is "-" or "." or "--" or "?"
+            || v.Equals("NA", StringComparison.OrdinalIgnoreCase)
+            || v.Equals("N/A", StringComparison.OrdinalIgnoreCase)
+            || v.Equals("NULL", StringComparison.OrdinalIgnoreCase)
+            || v.Equals("NaN", StringComparison.OrdinalIgnoreCase)
+            || v.Equals("None", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Accumulates rows with validation of ids; used by the CSV reader and <see cref="FromRecords"/>.</summary>
     public sealed class Builder
     {
@@ -128,7 +148,7 @@ public sealed class RecordTable
             for (var c = 0; c < _names.Count; c++)
             {
                 var v = c < values.Count ? values[c] : null;
-                _values[c].Add(string.IsNullOrWhiteSpace(v) ? null : v.Trim());
+                _values[c].Add(IsMissing(v) ? null : v!.Trim());
             }
         }
 

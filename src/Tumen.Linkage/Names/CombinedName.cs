@@ -37,8 +37,8 @@ public static class CombinedName
 
         var values = nameColumns.Select(records.Column).ToList();
         var combined = Enumerable.Range(0, records.Count).Select(i => Preferred(values.Select(v => v[i]))).ToList();
-        var columns = records.ColumnNames.Where(c => !nameColumns.Contains(c, StringComparer.Ordinal)).Append(Column).ToList();
-        var settings = LinkSettings.Infer(columns) with { LinkType = inferred.LinkType, Threshold = inferred.Threshold };
+        var comparisons = inferred.Comparisons.Where(c => !nameColumns.Contains(c.Column, StringComparer.Ordinal)).Append(new ComparisonSpec(Column, "korean_name")).ToList();
+        var settings = inferred with { Comparisons = comparisons, Blocking = LinkSettings.InferBlocking(comparisons).ToList() };
         return (records.WithColumn(Column, combined), settings);
     }
 }

@@ -7,6 +7,10 @@ namespace Tumen.Linkage.Names;
 /// Han characters of Korean names, simplified and traditional, with their Korean reading (in the
 /// etymological ㄹ form, e.g. 李 리) and their toneless pinyin. The mapping goes through the character:
 /// 朴 = 박 = Piao. Pinyin to Hangul is one-to-many, so readings come back as lists.
+/// Two tables: <c>han_readings.csv</c> holds the characters most used in Korean names, and only they are used to
+/// read pinyin back into Korean (each further character would add a reading to a syllable that already has many,
+/// and pinyin cannot say which character was meant); <c>han_readings_more.csv</c> holds several hundred more name
+/// characters, which are read and folded between traditional and simplified forms but not guessed from pinyin.
 /// </summary>
 public sealed class HanCharacters
 {
@@ -17,14 +21,20 @@ public sealed class HanCharacters
     private readonly FrozenDictionary<string, string[]> _byPinyin;
     private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _pinyinBySpan;
 
-    private HanCharacters(string csv)
+    private HanCharacters(string csv, string? moreCsv = null)
     {
         var readings = new Dictionary<char, string[]>();
         var pinyin = new Dictionary<char, string>();
         var simplified = new Dictionary<char, char>();
         var traditional = new Dictionary<char, char>();
         var byPinyin = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var row in Tumen.Core.Csv.Parse(csv).Skip(1))
+        var rows = Tumen.Core.Csv.Parse(csv).Skip(1).Select(r => (Row: r, Pinyin: true));
+        if (moreCsv is not null)
+        {
+            rows = rows.Concat(Tumen.Core.Csv.Parse(moreCsv).Skip(1).Select(r => (Row: r, Pinyin: false)));
+        }
+
+        foreach (var (row, readBack) in rows)
         {
             var trad = row[0][0];
             var simp = row[1][0];
@@ -38,7 +48,7 @@ public sealed class HanCharacters
 
             simplified.TryAdd(trad, simp);
             traditional.TryAdd(simp, trad);
-            foreach (var p in py)
+            foreach (var p in readBack ? py : [])
             {
                 if (!byPinyin.TryGetValue(p, out var list))
                 {
@@ -65,7 +75,9 @@ public sealed class HanCharacters
     }
 
     /// <summary>The table shipped with Tumen.</summary>
-    public static HanCharacters Default { get; } = new(EmbeddedText.Read(typeof(HanCharacters).Assembly, "han_readings.csv"));
+    public static HanCharacters Default { get; } = new(
+        EmbeddedText.Read(typeof(HanCharacters).Assembly, "han_readings.csv"),
+        EmbeddedText.Read(typeof(HanCharacters).Assembly, "han_readings_more.csv"));
 
     /// <summary>Length of the longest pinyin syllable in the table.</summary>
     public int MaxPinyinLength { get; }

@@ -39,6 +39,13 @@ public sealed record NameReading(string Surname, IReadOnlyList<int> SurnameClass
     /// </summary>
     public IReadOnlyList<string> PinyinKeys { get; init; } = [];
 
+    /// <summary>
+    /// For a given name written in Han characters: the characters, each folded to its simplified form (金蘭熙 and
+    /// 金兰熙 hold the same); empty otherwise. Two given names with one Korean reading but different characters
+    /// (今顺 / 锦顺, chosen by sound) agree less than the same characters do.
+    /// </summary>
+    public string GivenHan { get; init; } = "";
+
     /// <summary>The surname classes as a bit set (class ids below 128), so the comparator tests them with one AND.</summary>
     internal UInt128 SurnameMask { get; } = Mask(SurnameClasses);
 
@@ -83,6 +90,9 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
 {
     private const int MaxReadings = 6;
 
+    // A name in several scripts keeps up to as many readings as a blocking rule has key slots.
+    private const int MaxMixedReadings = Engine.Blocker.Slots;
+
     /// <summary>How many Korean readings of a pinyin given name are kept as keys for matching romanised spellings.</summary>
     public const int MaxPinyinKeys = 16;
 
@@ -101,6 +111,85 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         }
 
         var normal = text.Normalize(NormalizationForm.FormKC).Trim();
+        var parts = ScriptParts(normal);
+        if (parts.Count <= 1)
+        {
+            return new KoreanName(text, ParseOneScript(parts.Count == 1 ? parts[0] : normal, surnames, han).Take(MaxReadings).ToArray());
+        }
+
+        // One name written in several scripts (李庆玉 (LI QINGYU), 河雪华 He Xue Hua, 김영희 (Kim Young-hee)):
+        // each part is read on its own and every part's readings take part, the first reading of each part first,
+        // so that blocking keys and comparisons see all of them. The most telling script comes first (Hangul,
+        // then Han characters, then Latin): it gives the name's term-frequency key.
+        var perPart = parts.Select(p => ParseOneScript(p, surnames, han)).ToList();
+        var merged = new List<NameReading>();
+        for (var depth = 0; merged.Count < MaxMixedReadings && perPart.Exists(r => r.Count > depth); depth++)
+        {
+            foreach (var part in perPart.Where(r => r.Count > depth))
+            {
+                if (merged.Count < MaxMixedReadings && !merged.Exists(m => SameKeys(m, part[depth])))
+                {
+                    merged.Add(part[depth]);
+                }
+            }
+        }
+
+        return new KoreanName(text, merged);
+    }
+
+    private static bool SameKeys(NameReading a, NameReading b) =>
+        a.Route == b.Route && string.Equals(a.SurnameKey, b.SurnameKey, StringComparison.Ordinal) && string.Equals(a.GivenKey, b.GivenKey, StringComparison.Ordinal)
+        && string.Equals(a.GivenHan, b.GivenHan, StringComparison.Ordinal) && a.SurnameClasses.SequenceEqual(b.SurnameClasses);
+
+    /// <summary>
+    /// Splits a name field into its parts by script, Hangul first, then Han characters, then Latin; brackets,
+    /// slashes and script changes separate parts. A field in one script comes back whole.
+    /// </summary>
+    public static IReadOnlyList<string> ScriptParts(string text)
+    {
+        var hangul = new StringBuilder();
+        var hanText = new StringBuilder();
+        var latin = new StringBuilder();
+        StringBuilder? current = null;
+        foreach (var c in text)
+        {
+            StringBuilder? target = Hangul.IsSyllable(c) ? hangul
+                : HanCharacters.IsHan(c) ? hanText
+                : char.IsLetter(c) ? latin
+                : null;
+            if (target is null)
+            {
+                // Separators stay with the part they are in (a space or hyphen between two Latin words, a comma
+                // after a family name); brackets and slashes only split.
+                if (current is not null && c is not ('(' or ')' or '[' or ']' or '（' or '）' or '/' or '【' or '】'))
+                {
+                    current.Append(c);
+                }
+                else if (current is not null)
+                {
+                    current.Append(' ');
+                }
+
+                continue;
+            }
+
+            if (!ReferenceEquals(target, current))
+            {
+                target.Append(' ');
+                current = target;
+            }
+
+            target.Append(c);
+        }
+
+        return new[] { hangul, hanText, latin }
+            .Select(b => b.ToString().Trim(' ', ',', '-', '\'', '.', ';', ':', '\t'))
+            .Where(p => p.Length > 0)
+            .ToArray();
+    }
+
+    private static List<NameReading> ParseOneScript(string normal, Surnames surnames, HanCharacters han)
+    {
         var surnameFirst = normal.Contains(',', StringComparison.Ordinal);
         var tokens = normal.Split([' ', ',', '\t', '·', '・', '.', '_'], StringSplitOptions.RemoveEmptyEntries);
         var readings = new List<NameReading>();
@@ -125,7 +214,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
             AddLatin(tokens, surnameFirst, surnames, han, readings);
         }
 
-        return new KoreanName(text, readings.Take(MaxReadings).ToArray());
+        return readings;
     }
 
     /// <summary>Keys of a given name alone (any script), first the most likely; pinyin readings follow.</summary>
@@ -277,7 +366,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
 
         foreach (var g in givens)
         {
-            readings.Add(new NameReading(surname, classes, surnameKey, g.Key, route == NameRoute.Hangul ? g.Route : route) { GivenSyllables = g.Syllables, PinyinKeys = g.PinyinKeys });
+            readings.Add(new NameReading(surname, classes, surnameKey, g.Key, route == NameRoute.Hangul ? g.Route : route) { GivenSyllables = g.Syllables, PinyinKeys = g.PinyinKeys, GivenHan = FoldHan(given, han) });
         }
     }
 
@@ -285,7 +374,7 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
     {
         foreach (var g in GivenKeys(token, han))
         {
-            readings.Add(new NameReading("", [], "", g.Key, g.Route) { GivenSyllables = g.Syllables, PinyinKeys = g.PinyinKeys });
+            readings.Add(new NameReading("", [], "", g.Key, g.Route) { GivenSyllables = g.Syllables, PinyinKeys = g.PinyinKeys, GivenHan = FoldHan(token, han) });
         }
     }
 
@@ -327,6 +416,23 @@ public sealed record KoreanName(string Original, IReadOnlyList<NameReading> Read
         {
             readings.Add(new NameReading(surname, classes, surnameKey, g.Key, g.Route) { GivenSyllables = g.Syllables, PinyinKeys = g.PinyinKeys });
         }
+    }
+
+    /// <summary>Han characters folded to their simplified forms; empty when <paramref name="given"/> is not all Han.</summary>
+    public static string FoldHan(string given, HanCharacters han)
+    {
+        if (given.Length == 0 || !given.All(HanCharacters.IsHan))
+        {
+            return "";
+        }
+
+        return string.Create(given.Length, (given, han), static (span, state) =>
+        {
+            for (var i = 0; i < state.given.Length; i++)
+            {
+                span[i] = state.han.ToSimplified(state.given[i]);
+            }
+        });
     }
 
     private static double Share(IReadOnlyList<int> classes, Surnames surnames)

@@ -95,7 +95,8 @@ public static class NameComparer
                 double given;
                 if (string.Equals(ra.GivenKey, rb.GivenKey, StringComparison.Ordinal) || PinyinSyllablesAgree(ra, rb))
                 {
-                    given = 1.0;
+                    // The same Korean reading written with other characters (今顺 / 锦顺) is a weaker agreement.
+                    given = ra.GivenHan.Length > 0 && rb.GivenHan.Length > 0 && !string.Equals(ra.GivenHan, rb.GivenHan, StringComparison.Ordinal) ? SameSoundOtherCharacters : 1.0;
                 }
                 else
                 {
@@ -123,6 +124,9 @@ public static class NameComparer
         var viaPinyin = bestA.Route == NameRoute.Pinyin || bestB.Route == NameRoute.Pinyin;
         return (bestA, bestB, bestSurname, bestGiven, Classify(bestSurname, bestGiven, viaPinyin, bestA, bestB));
     }
+
+    // Given names in Han characters that read alike in Korean but are other characters: "close", not "same".
+    private const double SameSoundOtherCharacters = 0.95;
 
     // Given-name similarity from which two names with the same family name are "close".
     private const double CloseGiven = 0.9;

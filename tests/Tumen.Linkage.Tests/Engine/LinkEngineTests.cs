@@ -8,10 +8,10 @@ namespace Tumen.Linkage.Tests.Engine;
 
 public class LinkEngineTests
 {
-    private static Dictionary<string, string?> Row(string id, string name, string? birth, string? origin) =>
+    internal static Dictionary<string, string?> Row(string id, string name, string? birth, string? origin) =>
         new(StringComparer.Ordinal) { ["id"] = id, ["name"] = name, ["birth_date"] = birth, ["origin"] = origin, ["cluster"] = id };
 
-    private static (RecordTable Table, LinkResult Result) LinkWithBackground(params Dictionary<string, string?>[] extra)
+    internal static (RecordTable Table, LinkResult Result) LinkWithBackground(params Dictionary<string, string?>[] extra)
     {
         var background = new PersonGenerator(77).Generate(3000, 0.3)
             .Select(r => Row(r.Id, r.Name, r.BirthDate, r.Origin))
@@ -23,7 +23,7 @@ public class LinkEngineTests
         return (table, result);
     }
 
-    private static int Index(RecordTable table, string id) => table.Ids.ToList().IndexOf(id);
+    internal static int Index(RecordTable table, string id) => table.Ids.ToList().IndexOf(id);
 
     [Fact]
     public void LeeKeumSoon_AllScripts_OneClusterWhenBirthYearsAgree()
