@@ -25,6 +25,7 @@ public sealed partial class PortalFolder
     public const string ReportItem = "r-0.sealed";
 
     private const string ThreadsFolder = "threads";
+    private const string FormsFolder = "forms";
 
     public PortalFolder(string root)
     {
@@ -158,8 +159,24 @@ public sealed partial class PortalFolder
             ? [.. Directory.EnumerateFiles(ThreadFolder(thread), "reply-*.sealed").Select(p => Path.GetFileName(p)!).Where(IsItemName).Order(StringComparer.Ordinal)]
             : [];
 
+    /// <summary>
+    /// Marks a form (by its one-time nonce, hashed) as sent; false if it was sent before, so a
+    /// replayed report makes no second thread.
+    /// </summary>
+    public bool ClaimForm(string nonce, DateOnly today)
+    {
+        Directory.CreateDirectory(Path.Combine(Root, FormsFolder));
+        return WriteAll(FormPath(nonce), [], today, overwrite: false);
+    }
+
+    /// <summary>Releases a form claimed for a report that was then refused, so she can send it again.</summary>
+    public void ReleaseForm(string nonce) => File.Delete(FormPath(nonce));
+
     /// <summary>SHA-256 (hex) of a token: what the portal keeps instead of the token.</summary>
     public static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private string FormPath(string nonce) =>
+        Path.Combine(Root, FormsFolder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("form/" + nonce)))[..32]);
 
     private string ThreadFolder(string thread)
     {
