@@ -37,7 +37,7 @@ public sealed class ReceiptTests
     {
         var a = Receipt.New().Derive();
         var b = Receipt.New().Derive();
-        a.Thread.ShouldNotBe(b.Thread);
+        string.Equals(a.Thread, b.Thread, StringComparison.Ordinal).ShouldBeFalse();
         a.Keys.PublicKey.ShouldNotBe(b.Keys.PublicKey);
     }
 
