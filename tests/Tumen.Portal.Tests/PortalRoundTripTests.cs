@@ -9,6 +9,7 @@ using Tumen.Storage.Evidence;
 using Tumen.Storage.Persons;
 using Tumen.Storage.Protection;
 using Tumen.Storage.Workspaces;
+using Directory = System.IO.Directory;
 
 namespace Tumen.Portal.Tests;
 
@@ -104,7 +105,7 @@ public sealed class PortalRoundTripTests
             person.Testimony.ShouldBe(Canary);
             person.Violation.ShouldBe("trafficking");
             person.Attributes["intake_status"].ShouldBe("new");
-            var consents = await db.Consents.AsNoTracking().Where(c => c.PersonId == row.Id).ToDictionaryAsync(c => c.Scope, c => c.Given, Ct);
+            var consents = await db.Consents.AsNoTracking().Where(c => c.PersonId == row.Id).ToDictionaryAsync(c => c.Scope, c => c.Given, StringComparer.Ordinal, Ct);
             consents["storage"].ShouldBeTrue();
             consents["share_with_un"].ShouldBeTrue();
             consents["legal_proceedings"].ShouldBeFalse();
@@ -147,6 +148,7 @@ public sealed class PortalRoundTripTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task PortalCommand_NoWorkspaceAndAnUnreadableWorkspaceFolder_ServesAndNeverOpensIt()
     {
         var root = Directory.CreateTempSubdirectory("tumen-noworkspace-").FullName;
