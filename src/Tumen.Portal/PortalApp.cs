@@ -124,17 +124,17 @@ public static class PortalApp
 /// <summary>Rate limits kept as counters without keys: nothing about who sent a request is held to count it.</summary>
 internal sealed class PortalLimits(PortalOptions options)
 {
-    public RateLimiter Submissions { get; } = Window(options.SubmissionsPerMinute);
+    public RateLimiter Submissions { get; } = Window(options.SubmissionsPerMinute, options.RateWindow);
 
-    public RateLimiter FollowUps { get; } = Window(options.FollowUpsPerMinute);
+    public RateLimiter FollowUps { get; } = Window(options.FollowUpsPerMinute, options.RateWindow);
 
     /// <summary>A random one-time value for a form.</summary>
     public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private static FixedWindowRateLimiter Window(int perMinute) => new(new FixedWindowRateLimiterOptions
+    private static FixedWindowRateLimiter Window(int permits, TimeSpan window) => new(new FixedWindowRateLimiterOptions
     {
-        PermitLimit = Math.Max(1, perMinute),
-        Window = TimeSpan.FromMinutes(1),
+        PermitLimit = Math.Max(1, permits),
+        Window = window,
         QueueLimit = 0,
         AutoReplenishment = true,
     });

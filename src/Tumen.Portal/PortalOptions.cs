@@ -15,6 +15,9 @@ public sealed record PortalOptions
     /// <summary>Receipt look-ups and messages per minute from everyone together (each costs an Argon2id derivation).</summary>
     public int FollowUpsPerMinute { get; init; } = 60;
 
+    /// <summary>The window the two counters above count in (a minute; tests lengthen it so timing cannot matter).</summary>
+    public TimeSpan RateWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Where "leave quickly" goes: an ordinary site reachable from China.</summary>
     public Uri LeaveUrl { get; init; } = new("https://www.bing.com/");
 

