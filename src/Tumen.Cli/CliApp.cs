@@ -75,5 +75,7 @@ public static class CliApp
         yield return ReviewCommand.Create(env);
         yield return GenerateCommand.Create(env);
         yield return ExtractCommand.Create(env);
+        yield return PortalCommand.Create(env);
+        yield return IntakeCommand.Create(env);
     }
 }
