@@ -68,6 +68,7 @@ public sealed class Extractor
             .Select(m => new PlaceMention(m.Text, m.Value!.Id, m.Value.NameEnglish, m.Span, "gazetteer") { Precision = m.Value.Precision, Kind = m.Value.Kind })
             .ToList();
         var violations = _violations.Matcher.Matches(text)
+            .Where(m => !Negation.IsDenied(text, m.Span))
             .Select(m => new ViolationMention(m.Value, m.Text, m.Span, "lexicon"))
             .ToList();
         var quotes = QuoteExtractor.Extract(text);
