@@ -8,6 +8,13 @@ using Tumen.Ingest.Extraction;
 // End-to-end extraction benchmark (issue 3): extraction rate over generated news-length documents, and
 // cross-document analysis (echoes, testimonies, claim groups) at growing corpus sizes against an
 // all-pairs MinHash baseline. Usage: dotnet run -c Release --project bench/Tumen.Bench.Extraction [documents]
+if (Environment.GetEnvironmentVariable("TUMEN_BENCH_SEEDS") is { Length: > 0 } seedFolder)
+{
+    // Place recall and echo F1 against hand labels (no timing): TUMEN_BENCH_SEEDS=../shared/seeds.
+    SeedScore.Run(seedFolder, Path.Combine(AppContext.BaseDirectory, "seed-labels.csv"));
+    return;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var generator = new NewsGenerator(seed: 20261125);
 var reader = new DocumentReader();

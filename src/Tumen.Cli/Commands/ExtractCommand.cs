@@ -106,7 +106,7 @@ internal sealed record ExtractOutput(
         [.. findings.Select(f => new DocumentJson(f.Document.Id, f.Document.FileName, f.Document.Language, f.Document.Sha256, f.Document.Title, f.DocumentDate, f.Document.Format.ToString().ToLowerInvariant(), f.Document.Text.Length, f.Document.Warnings))],
         [.. findings.SelectMany(f => f.Claims.Select(c => ClaimJson.From(f.Document.Id, c) with { Date = f.DocumentDate }))],
         [.. findings.SelectMany(f => f.Dates.Select(d => new DateJson(f.Document.Id, d.Text, d.Start, d.End, d.Kind, Span(d.Span), d.Rule)))],
-        [.. findings.SelectMany(f => f.Places.Select(p => new PlaceJson(f.Document.Id, p.Text, p.PlaceId, p.NameEnglish, Span(p.Span), p.Rule)))],
+        [.. findings.SelectMany(f => f.Places.Select(p => new PlaceJson(f.Document.Id, p.Text, p.PlaceId, p.NameEnglish, Span(p.Span), p.Rule, p.Precision.ToString().ToLowerInvariant(), p.Kind)))],
         [.. findings.SelectMany(f => f.Violations.Select(v => new ViolationJson(f.Document.Id, v.Type, v.Text, Span(v.Span), v.Rule)))],
         [.. analysis.Testimonies.Select(t => new QuoteJson(t.Id, t.Text, t.Speaker, [.. t.Occurrences.Select(o => new OccurrenceJson(o.Document, Span(o.Span), o.Speaker))]))],
         [.. findings.SelectMany(f => f.Organisations.Select(o => new OrganisationJson(f.Document.Id, o.Name, o.Kind, o.Text, Span(o.Span), o.Rule)))],
@@ -128,7 +128,7 @@ internal sealed record ExtractOutput(
 
     internal sealed record DateJson(string Document, string Text, string? Start, string? End, string Kind, int[] Span, string Rule);
 
-    internal sealed record PlaceJson(string Document, string Text, string PlaceId, string NameEn, int[] Span, string Rule);
+    internal sealed record PlaceJson(string Document, string Text, string PlaceId, string NameEn, int[] Span, string Rule, string Precision, string Kind);
 
     internal sealed record ViolationJson(string Document, string Type, string Text, int[] Span, string Rule);
 

@@ -89,8 +89,57 @@ internal static partial class CjkClaimExtractor
             });
         }
 
+        NativeKoreanCounts(text, attribution, claims);
         return claims;
     }
+
+    private static readonly string[] NativeTens = ["열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"];
+    private static readonly string[] NativeUnits = ["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"];
+
+    /// <summary>
+    /// Counts of people in native Korean numerals ("다섯 명", "스무 명", "열두 명"): the way Korean writes small
+    /// numbers of people. "한 명" is "one person", not a figure, as with "一名".
+    /// </summary>
+    private static void NativeKoreanCounts(string text, AttributionFinder attribution, List<NumericClaim> claims)
+    {
+        if (!text.Contains('명', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (Match m in NativeCount().Matches(text))
+        {
+            var start = m.Index + (m.Value.Length - m.Value.TrimStart().Length);
+            var end = m.Index + m.Length;
+            if ((start > 0 && Documents.LanguageDetector.IsHangul(text[start - 1]))
+                || (end < text.Length && Documents.LanguageDetector.IsHangul(text[end]) && !"이의을은도만과씩에가를와쯤".Contains(text[end], StringComparison.Ordinal)))
+            {
+                continue; // inside a word: 세명대학교 is a university
+            }
+
+            var tens = m.Groups["t"].Value;
+            var units = m.Groups["u"].Value;
+            var value = (tens.Length == 0 ? 0 : tens == "스무" ? 20 : (Array.IndexOf(NativeTens, tens) + 1) * 10)
+                + (units.Length == 0 ? 0 : Array.IndexOf(NativeUnits, units) + 1);
+            var span = new TextSpan(start, m.Index + m.Length);
+            if (value <= 1 || claims.Exists(c => c.Span.Overlaps(span)))
+            {
+                continue;
+            }
+
+            var qualifier = Qualifier(m.Groups["q1"].Value, m.Groups["yeo"].Value + m.Groups["q2"].Value);
+            var (counts, predicate) = Counted(text, start, m.Index + m.Length, "people");
+            claims.Add(new NumericClaim(m.Value.Trim(), value, null, null, "people", qualifier, counts, attribution.AssertedBy(text, span), span, "cjk.native")
+            {
+                Predicate = predicate,
+            });
+        }
+
+        claims.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+    }
+
+    [GeneratedRegex(@"(?<q1>약|대략|최소|적어도|최대|무려|거의)?\s?(?:(?<t>열|스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)(?<u>한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|(?<u>한|두|세|네|다섯|여섯|일곱|여덟|아홉))(?<yeo>여)?\s?명(?<q2>\s?(?:이상|가량|정도|남짓|안팎|내외))?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 10000)]
+    private static partial Regex NativeCount();
 
     private static string? Unit(string unit, bool percent) => percent ? "percent" : unit switch
     {

@@ -10,16 +10,23 @@ namespace Tumen.Ingest.Extraction;
 /// </summary>
 public sealed class Extractor
 {
-    private static readonly string[] BlockedPlaceSuffixes = ["족", "族", "일보", "日报", "말", "语"];
-    private readonly PhraseMatcher<Place> _places;
+    private static readonly string[] BlockedPlaceSuffixes = ["족", "族", "일보", "日报", "말", "语", "되", "됐", "돼"];
+    private readonly PhraseMatcher<Place?> _places;
     private readonly OrganisationList _organisations;
     private readonly ViolationLexicon _violations;
 
-    public Extractor(Gazetteer? gazetteer = null, OrganisationList? organisations = null, ViolationLexicon? violations = null)
+    public Extractor(Gazetteer? gazetteer = null, OrganisationList? organisations = null, ViolationLexicon? violations = null, PlaceWords? placeWords = null)
     {
         gazetteer ??= Gazetteer.Default;
-        _places = new PhraseMatcher<Place>(
-            gazetteer.Places.SelectMany(p => p.Aliases.Append(p.NameEnglish).Append(p.NameChinese).Select(a => (a, p))),
+        var words = (placeWords ?? PlaceWords.Default).Words;
+        var ordinary = words.ToHashSet(StringComparer.Ordinal);
+
+        // Names that are ordinary words are left out; the words themselves are matched too, as no place,
+        // so a longer word that begins with a name (원산지, 무산됐다) hides the name inside it.
+        _places = new PhraseMatcher<Place?>(
+            gazetteer.Places
+                .SelectMany(p => p.Aliases.Append(p.NameEnglish).Append(p.NameChinese).Where(a => !ordinary.Contains(a.Trim())).Select(a => (a, (Place?)p)))
+                .Concat(words.Select(w => (w, (Place?)null))),
             BlockedPlaceSuffixes);
         _organisations = organisations ?? OrganisationList.Default;
         _violations = violations ?? ViolationLexicon.Default;
@@ -57,9 +64,11 @@ public sealed class Extractor
             : CjkClaimExtractor.Extract(text, dateSpans, attribution).Where(c => IsCjkFigure(text, c.Span)).ToList();
         var claims = Merge(cjkClaims, NumericClaimExtractor.Extract(text, dateSpans, attribution));
         var places = _places.Matches(text)
-            .Select(m => new PlaceMention(m.Text, m.Value.Id, m.Value.NameEnglish, m.Span, "gazetteer"))
+            .Where(m => m.Value is not null && !IsCurrencyPrefix(text, m.Span))
+            .Select(m => new PlaceMention(m.Text, m.Value!.Id, m.Value.NameEnglish, m.Span, "gazetteer") { Precision = m.Value.Precision, Kind = m.Value.Kind })
             .ToList();
         var violations = _violations.Matcher.Matches(text)
+            .Where(m => !Negation.IsDenied(text, m.Span))
             .Select(m => new ViolationMention(m.Value, m.Text, m.Span, "lexicon"))
             .ToList();
         var quotes = QuoteExtractor.Extract(text);
@@ -68,6 +77,9 @@ public sealed class Extractor
             DocumentDate = DateExtractor.DocumentDate(text, dates),
         };
     }
+
+    /// <summary>"US$105 million" names a currency, not the United States.</summary>
+    private static bool IsCurrencyPrefix(string text, TextSpan span) => span.End < text.Length && text[span.End] == '$';
 
     /// <summary>Gazetteer matches alone (for the benchmark's per-pass profile).</summary>
     internal int PlaceMatches(string text) => _places.Matches(text).Count;

@@ -44,7 +44,14 @@ public sealed record NumericClaim(
 public sealed record DateMention(string Text, string? Start, string? End, string Kind, TextSpan Span, string Rule);
 
 /// <summary>A gazetteer place named in the text.</summary>
-public sealed record PlaceMention(string Text, string PlaceId, string NameEnglish, TextSpan Span, string Rule);
+public sealed record PlaceMention(string Text, string PlaceId, string NameEnglish, TextSpan Span, string Rule)
+{
+    /// <summary>How precisely the gazetteer knows where the place is: a country, a region, a town or a site.</summary>
+    public Tumen.Core.Places.PlacePrecision Precision { get; init; } = Tumen.Core.Places.PlacePrecision.Settlement;
+
+    /// <summary>The gazetteer's kind of place (<c>country</c>, <c>province</c>, <c>city</c>, <c>county</c>, <c>region</c>, ...).</summary>
+    public string Kind { get; init; } = "";
+}
 
 /// <summary>A violation named in the text, as a <c>violation_type</c> vocabulary id.</summary>
 public sealed record ViolationMention(string Type, string Text, TextSpan Span, string Rule);

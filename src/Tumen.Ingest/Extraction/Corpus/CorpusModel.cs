@@ -3,8 +3,8 @@ namespace Tumen.Ingest.Extraction.Corpus;
 /// <summary>
 /// Two documents where one repeats the other or both repeat one origin. <see cref="Kind"/> is the
 /// strongest link found: <c>near_duplicate</c> (text Jaccard ≥ 0.8), <c>text_reuse</c> (shared
-/// passages), <c>shared_testimony</c> (the same quotation), or <c>shared_origin</c> (both attribute
-/// the same figures to the same organisation). <see cref="Evidence"/> says why, without document text.
+/// passages), <c>shared_testimony</c> (the same quotation), <c>shared_origin</c> (both attribute
+/// the same figures to the same organisation), or <c>shared_figures</c> (three or more of the same precise figures). <see cref="Evidence"/> says why, without document text.
 /// </summary>
 public sealed record Echo(string DocumentA, string DocumentB, double Similarity, string Kind, string? Origin, IReadOnlyList<string> Evidence);
 

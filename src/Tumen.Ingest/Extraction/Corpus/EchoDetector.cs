@@ -15,6 +15,9 @@ internal static partial class EchoDetector
     private const double DuplicateThreshold = 0.8;
     private const int MaxPosting = 50;
 
+    /// <summary>Precise figures two documents must share to echo one another without a named origin in common.</summary>
+    private const int SharedFiguresAlone = 3;
+
     public static (List<Echo> Echoes, List<EchoCluster> Clusters) Detect(IReadOnlyList<DocumentFindings> documents, IReadOnlyList<Testimony> testimonies)
     {
         var signatures = documents.Select(d => MinHasher.Signature(d.Document.Text)).ToList();
@@ -78,6 +81,11 @@ internal static partial class EchoDetector
             else if (origin is not null && link.Facts.Distinct(StringComparer.Ordinal).Count() >= 2)
             {
                 (kind, similarity) = ("shared_origin", Overlap(link, facts[a], facts[b]));
+            }
+            else if (link.Facts.Distinct(StringComparer.Ordinal).Count() >= SharedFiguresAlone)
+            {
+                // A rewrite or a translation keeps the figures when it keeps few words and drops the source's name.
+                (kind, similarity) = ("shared_figures", Overlap(link, facts[a], facts[b]));
             }
             else
             {
@@ -205,7 +213,7 @@ internal static partial class EchoDetector
             foreach (var b in partners)
             {
                 var linked = links.TryGetValue((a, b), out var link);
-                if (linked || (shared[b] >= 2 && origins[a].Overlaps(origins[b])))
+                if (linked || shared[b] >= SharedFiguresAlone || (shared[b] >= 2 && origins[a].Overlaps(origins[b])))
                 {
                     link ??= Get(links, a, b);
                     link.Facts.AddRange(facts[a].Where(k => facts[b].Contains(k) && postings[k].Count <= MaxPosting).OrderBy(k => order[k]));
