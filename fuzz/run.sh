@@ -5,6 +5,7 @@
 # assemblies and the third-party parsers with SharpFuzz, runs afl-fuzz on fuzz/seeds/HARNESS, and
 # copies any crash or hang into fuzz/crashes/HARNESS/, which the replay tests
 # (tests/Tumen.Fuzz.Tests) run on every test run. Findings stay in fuzz/out/ (not committed).
+# Exit 0: no crash and no hang; 3: some were found (and copied); 1 or 2: the run could not start.
 set -euo pipefail
 harness="${1:?usage: fuzz/run.sh HARNESS SECONDS}"
 seconds="${2:?usage: fuzz/run.sh HARNESS SECONDS}"
@@ -50,3 +51,8 @@ for f in "$findings"/default/crashes/id:* "$findings"/default/hangs/id:*; do
   [ -f "$f" ] && cp "$f" "$here/crashes/$harness/$(basename "$(dirname "$f")")-$(sha256sum "$f" | cut -c1-16)"
 done
 grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|stability) ' "$stats" | sed "s/^/$harness: /"
+found="$(awk '$1 == "saved_crashes" || $1 == "saved_hangs" { n += $3 } END { print n + 0 }' "$stats")"
+if [ "$found" -gt 0 ]; then
+  echo "run.sh: $harness: $found crash(es) or hang(s), copied to fuzz/crashes/$harness/ (replay: dotnet fuzz/Tumen.Fuzz/bin/Release/net10.0/Tumen.Fuzz.dll $harness FILE)" >&2
+  exit 3
+fi
