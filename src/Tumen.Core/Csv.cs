@@ -120,11 +120,11 @@ public static class Csv
     public static List<List<string>> Parse(string text) => [.. Read(text).Select(r => r.Cells.ToList())];
 
     /// <summary>
-    /// Writes one row, quoting only cells that need it. With <paramref name="guardFormulas"/>, a cell
-    /// that a spreadsheet would run as a formula (starting with = + - @) gets a leading apostrophe,
-    /// which <see cref="UnguardFormula"/> removes again on import.
+    /// Writes one row, quoting only cells that need it. Every cell, header cells included, goes through
+    /// <see cref="GuardFormula"/> unless <paramref name="guardFormulas"/> is false (only for files no
+    /// spreadsheet will open): a column name taken from an imported list is outside input too.
     /// </summary>
-    public static void WriteRow(TextWriter writer, IEnumerable<string> cells, char delimiter = ',', bool guardFormulas = false)
+    public static void WriteRow(TextWriter writer, IEnumerable<string> cells, char delimiter = ',', bool guardFormulas = true)
     {
         var first = true;
         foreach (var value in cells)
@@ -135,7 +135,7 @@ public static class Csv
             }
 
             first = false;
-            var cell = guardFormulas && value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+            var cell = guardFormulas ? GuardFormula(value) : value;
             if (cell.AsSpan().IndexOfAny([delimiter, '"', '\n', '\r']) >= 0 || (cell.Length > 0 && (cell[0] == ' ' || cell[^1] == ' ')))
             {
                 writer.Write('"');
@@ -151,7 +151,18 @@ public static class Csv
         writer.Write("\r\n");
     }
 
-    /// <summary>Undoes the formula guard of <see cref="WriteRow"/>.</summary>
+    /// <summary>
+    /// A cell that a spreadsheet would run as a formula (it starts with = + - @, their full-width forms
+    /// ＝ ＋ － ＠ that some spreadsheets fold to them, a tab or a carriage return) with a leading
+    /// apostrophe, which spreadsheets show as text and <see cref="UnguardFormula"/> removes on import.
+    /// </summary>
+    public static string GuardFormula(string cell) =>
+        cell.Length > 0 && IsFormulaStart(cell[0]) ? "'" + cell : cell;
+
+    /// <summary>Undoes <see cref="GuardFormula"/>.</summary>
     public static string UnguardFormula(string cell) =>
-        cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
+        cell.Length > 1 && cell[0] == '\'' && IsFormulaStart(cell[1]) ? cell[1..] : cell;
+
+    private static bool IsFormulaStart(char c) =>
+        c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20';
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tumen.Core;
+using Tumen.Core.Files;
 
 namespace Tumen.Estimation.Input;
 
@@ -22,6 +23,12 @@ public static class CaptureCsv
         "count", "counts", "n", "freq", "frequency", "number", "total", "cases", "weight",
     };
 
+    /// <summary>
+    /// The largest capture-history file read (checked before reading, see <see cref="InputFile"/>): a row
+    /// per person for ten million people fits well within it.
+    /// </summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     /// <summary>Reads the file at <paramref name="path"/>, pooling strata if it has any.</summary>
     public static CaptureHistories ReadFile(string path) => ReadStratifiedFile(path).Total;
 
@@ -32,12 +39,8 @@ public static class CaptureCsv
     public static StratifiedHistories ReadStratifiedFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new TumenException($"input file '{Path.GetFileName(path)}' does not exist.", ExitCode.BadInput);
-        }
-
-        using var reader = new StreamReader(path);
+        var bytes = InputFile.ReadAllBytes(path, MaxFileBytes);
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), detectEncodingFromByteOrderMarks: true);
         return ReadStratified(reader, Path.GetFileName(path));
     }
 
@@ -48,6 +51,7 @@ public static class CaptureCsv
     public static StratifiedHistories ReadStratified(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        source = DisplayPath.Of(source);
         var rows = ReadRows(reader, source);
         if (rows.Count == 0)
         {
@@ -86,10 +90,15 @@ public static class CaptureCsv
         var lists = Enumerable.Range(0, listCount)
             .Select(i => header is null || header[i].Trim().Length == 0 ? DefaultName(i) : header[i].Trim())
             .ToList();
-        var duplicate = lists.GroupBy(l => l, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        for (var i = 0; i < lists.Count; i++)
         {
-            throw new TumenException($"{source}: two list columns have the same name '{duplicate.Key}'.", ExitCode.BadInput);
+            // List names are source labels, kept encrypted at rest: messages name columns by position.
+            var again = lists.FindIndex(i + 1, l => string.Equals(l, lists[i], StringComparison.Ordinal));
+            if (again >= 0)
+            {
+                throw new TumenException(
+                    $"{source}: list columns {columns[i] + 1} and {columns[again] + 1} have the same name; each list needs its own.", ExitCode.BadInput);
+            }
         }
 
         var patterns = new List<(string Stratum, PatternCount Pattern)>(data.Count);
@@ -108,7 +117,7 @@ public static class CaptureCsv
                 else if (!string.Equals(value, "0", StringComparison.Ordinal))
                 {
                     throw new TumenException(
-                        $"{source}: line {Line(row)}, column {columns[i] + 1} ('{lists[i]}') must be 0 or 1.", ExitCode.BadInput);
+                        $"{source}: line {Line(row)}, column {columns[i] + 1} must be 0 or 1.", ExitCode.BadInput);
                 }
             }
 

@@ -1,7 +1,19 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Tumen.Core;
+using Tumen.Core.Files;
 
 namespace Tumen.Ingest.Documents;
+
+/// <summary>
+/// One file read for an import: the document and the bytes it was read from, or why it could not be
+/// read (<see cref="Failure"/>, a message naming the file, never its content).
+/// </summary>
+public sealed record DocumentReadResult(string Path, SourceDocument? Document, byte[]? Original, string? Failure)
+{
+    /// <summary>Whether the file was read; when false, <see cref="Failure"/> says why.</summary>
+    public bool IsRead => Document is not null;
+}
 
 /// <summary>
 /// Reads .txt, .md, .html/.htm, .pdf and .docx files into <see cref="SourceDocument"/>s. Every failure
@@ -19,46 +31,36 @@ public sealed class DocumentReader
     /// <summary>Whether <paramref name="path"/> has an extension this reader handles.</summary>
     public static bool CanRead(string path) => FormatOf(path) is not null;
 
-    /// <summary>Reads a file from disk.</summary>
-    public async Task<SourceDocument> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        var name = Path.GetFileName(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new DocumentReadException($"{name}: no such file.");
-        }
+    /// <summary>
+    /// Reads a file from disk: the file is checked before it is opened (links resolved; only ordinary
+    /// files; size under <see cref="ReaderLimits.MaxFileBytes"/>), read with that bound, and the read
+    /// and the parse together are given up after <see cref="ReaderLimits.MaxReadTime"/>.
+    /// </summary>
+    public async Task<SourceDocument> ReadAsync(string path, CancellationToken cancellationToken) =>
+        (await ReadFileAsync(path, cancellationToken).ConfigureAwait(false)).Document!;
 
-        CheckSize(name, info.Length);
-        byte[] bytes;
+    /// <summary>
+    /// Reads one file of an import and never throws for a bad file: the result holds the document and
+    /// the exact bytes it was read from (to store as evidence, so the file is read once), or a message
+    /// naming the file and what is wrong with it, so a folder import reports it and goes on.
+    /// </summary>
+    public async Task<DocumentReadResult> TryReadAsync(string path, CancellationToken cancellationToken)
+    {
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return await ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex)
+        catch (TumenException ex) when (ex.ExitCode == ExitCode.BadInput)
         {
-            throw new DocumentReadException($"{name} cannot be read ({ex.GetType().Name}).", ex);
+            return new DocumentReadResult(path, null, null, ex.Message);
         }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new DocumentReadException($"{name} cannot be read (access denied).", ex);
-        }
-
-        CheckSize(name, bytes.LongLength);
-        return await BoundedRead.RunAsync(name, _limits.MaxReadTime, stop => Parse(name, bytes, stop), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads a file from disk (synchronous convenience for tools and tests).</summary>
+    /// <summary>Reads a file from disk (synchronous convenience for tools and tests); the same checks as <see cref="ReadAsync"/>.</summary>
     public SourceDocument Read(string path)
     {
         var name = Path.GetFileName(path);
-        if (!File.Exists(path))
-        {
-            throw new DocumentReadException($"{name}: no such file.");
-        }
-
-        CheckSize(name, new FileInfo(path).Length);
-        return Read(name, File.ReadAllBytes(path));
+        return BoundedRead.Run(DisplayPath.Of(name), _limits.MaxReadTime, stop => Parse(name, Load(path, stop), stop));
     }
 
     /// <summary>
@@ -69,12 +71,45 @@ public sealed class DocumentReader
     {
         ArgumentNullException.ThrowIfNull(bytes);
         CheckSize(fileName, bytes.LongLength);
-        return BoundedRead.Run(fileName, _limits.MaxReadTime, stop => Parse(fileName, bytes, stop));
+        return BoundedRead.Run(DisplayPath.Of(fileName), _limits.MaxReadTime, stop => Parse(fileName, bytes, stop));
     }
 
-    private SourceDocument Parse(string fileName, byte[] bytes, CancellationToken stop)
+    private async Task<DocumentReadResult> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
-        var format = FormatOf(fileName)
+        var name = Path.GetFileName(path);
+        if (FormatOf(name) is null)
+        {
+            throw new DocumentReadException($"{DisplayPath.Of(name)}: unsupported file type; Tumen reads {string.Join(", ", Extensions)}.");
+        }
+
+        return await BoundedRead.RunAsync(
+            DisplayPath.Of(name),
+            _limits.MaxReadTime,
+            stop =>
+            {
+                var bytes = Load(path, stop);
+                return new DocumentReadResult(path, Parse(name, bytes, stop), bytes, null);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The file's bytes, read through <see cref="InputFile"/>: checked first, then read with a bound.</summary>
+    private byte[] Load(string path, CancellationToken stop)
+    {
+        try
+        {
+            return InputFile.ReadAllBytes(path, _limits.MaxFileBytes, stop);
+        }
+        catch (TumenException ex) when (ex is not DocumentReadException)
+        {
+            throw new DocumentReadException(ex.Message, ex);
+        }
+    }
+
+    private SourceDocument Parse(string rawFileName, byte[] bytes, CancellationToken stop)
+    {
+        var fileName = DisplayPath.Of(rawFileName); // for messages; the document keeps the name as it is
+        var format = FormatOf(rawFileName)
             ?? throw new DocumentReadException($"{fileName}: unsupported file type; Tumen reads {string.Join(", ", Extensions)}.");
         if (bytes.Length == 0)
         {
@@ -101,14 +136,15 @@ public sealed class DocumentReader
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         title = title is null ? FirstLine(text) : TextCleanup.Clean(title, 500, [], out _);
-        return new SourceDocument(sha[..12], fileName, format, LanguageDetector.Detect(text), sha, title, text, warnings)
+        return new SourceDocument(sha[..12], rawFileName, format, LanguageDetector.Detect(text), sha, title, text, warnings)
         {
             Truncated = truncated,
         };
     }
 
-    private void CheckSize(string name, long length)
+    private void CheckSize(string fileName, long length)
     {
+        var name = DisplayPath.Of(fileName);
         if (length > _limits.MaxFileBytes)
         {
             throw new DocumentReadException(string.Create(

@@ -5,7 +5,7 @@ namespace Tumen.Ingest.Documents;
 
 /// <summary>
 /// Brings extracted text to the one form extractors see: NFC, LF line ends, no control characters,
-/// no runs of blank lines, and at most <see cref="ReaderLimits.MaxTextChars"/> characters.
+/// no runs of blank lines, no unpaired surrogates or noncharacters, and at most <see cref="ReaderLimits.MaxTextChars"/> characters.
 /// </summary>
 internal static class TextCleanup
 {
@@ -52,6 +52,26 @@ internal static class TextCleanup
                 continue;
             }
 
+            if (char.IsSurrogate(c))
+            {
+                // A pair is kept whole; a lone half (UTF-16 junk, or a cut through a pair) would make
+                // normalisation throw, so it becomes U+FFFD (found by fuzzing, fuzz/crashes/text).
+                if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1])
+                    && !IsNoncharacter(char.ConvertToUtf32(c, raw[i + 1])))
+                {
+                    newlines = 0;
+                    sb.Append(c).Append(raw[++i]);
+                    continue;
+                }
+
+                c = '\uFFFD';
+            }
+
+            if (IsNoncharacter(c))
+            {
+                c = '\uFFFD'; // U+FFFE, U+FFFF, U+FDD0-FDEF: normalisation refuses them too
+            }
+
             if (c is '\u00A0' or '\t' or '\u3000')
             {
                 c = c == '\u3000' ? c : ' ';
@@ -86,6 +106,9 @@ internal static class TextCleanup
 
         return text;
     }
+
+    private static bool IsNoncharacter(int codePoint) =>
+        codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     private static void TrimTrailingSpaces(StringBuilder sb)
     {

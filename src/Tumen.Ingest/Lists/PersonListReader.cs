@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Tumen.Core;
+using Tumen.Core.Files;
 using Tumen.Core.Model;
 using Tumen.Core.Vocabularies;
 
@@ -20,27 +21,27 @@ public static class PersonListReader
     /// <summary>The largest cell accepted; testimony longer than this belongs in a document.</summary>
     public const int MaxFieldChars = 1 << 20;
 
+    /// <summary>
+    /// The largest list file read: about a million records with short testimony. Its text takes twice
+    /// this in memory while it is checked; a larger list should be split.
+    /// </summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads and checks <paramref name="path"/>; throws <see cref="TumenException"/> (bad input) on the first problem.</summary>
-    public static PersonList Read(string path, Vocabulary? vocabulary = null)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new TumenException($"cannot read {path}: {ex.Message}", ex, ExitCode.BadInput);
-        }
+    /// <remarks>
+    /// The file is checked before it is read (<see cref="InputFile"/>: ordinary files only, links
+    /// resolved, at most <see cref="MaxFileBytes"/>), so a pipe, a device or a huge file is refused at once.
+    /// </remarks>
+    public static PersonList Read(string path, Vocabulary? vocabulary = null) =>
+        Parse(Path.GetFileName(path), InputFile.ReadAllBytes(path, MaxFileBytes), vocabulary ?? Vocabulary.Default);
 
-        return Parse(Path.GetFileName(path), bytes, vocabulary ?? Vocabulary.Default);
-    }
-
-    /// <summary>Parses list bytes; <paramref name="label"/> names the file in messages.</summary>
+    /// <summary>Parses list bytes; <paramref name="label"/> names the file in messages (made safe to print).</summary>
     public static PersonList Parse(string label, byte[] bytes, Vocabulary vocabulary)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
+        label = DisplayPath.Of(label);
         var text = Decode(label, bytes);
         try
         {
@@ -101,13 +102,24 @@ public static class PersonListReader
         }
     }
 
+    /// <summary>
+    /// The header row, trimmed, lower case, with the export's formula guard removed. Its cells are only
+    /// ever named by position or as one of the known columns: when the first row is a record (a list
+    /// without a header), its cells are names and testimony.
+    /// </summary>
     private static List<string> Header(string label, IReadOnlyList<string> cells)
     {
-        var header = cells.Select(c => c.Trim().ToLowerInvariant()).ToList();
-        var duplicate = header.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
-        if (duplicate is not null)
+        var header = cells.Select(c => Csv.UnguardFormula(c.Trim()).ToLowerInvariant()).ToList();
+        for (var i = 0; i < header.Count; i++)
         {
-            throw new TumenException($"{label}: the column '{duplicate.Key}' appears twice in the header.", ExitCode.BadInput);
+            var again = header.FindIndex(i + 1, h => h.Length > 0 && string.Equals(h, header[i], StringComparison.Ordinal));
+            if (again >= 0)
+            {
+                var which = PersonListColumns.Known.Contains(header[i], StringComparer.Ordinal) ? $"'{header[i]}' " : "";
+                throw new TumenException(
+                    string.Create(CultureInfo.InvariantCulture, $"{label}: header columns {i + 1} and {again + 1} have the same name {which}(each column needs its own name); nothing was imported."),
+                    ExitCode.BadInput);
+            }
         }
 
         if (header.Any(h => h.Length == 0))
@@ -117,8 +129,12 @@ public static class PersonListReader
 
         if (!header.Intersect(PersonListColumns.NameColumns, StringComparer.Ordinal).Any())
         {
+            var known = header.Where(h => PersonListColumns.Known.Contains(h, StringComparer.Ordinal)).ToList();
             throw new TumenException(
-                $"{label} has no name column: expected at least one of name, name_ko, name_zh (found: {string.Join(", ", header.Take(20))}).",
+                string.Create(CultureInfo.InvariantCulture, $"{label} has no name column: the first row must be a header with at least one of name, name_ko, name_zh. ")
+                + (known.Count > 0
+                    ? $"Its known columns are {string.Join(", ", known)}."
+                    : string.Create(CultureInfo.InvariantCulture, $"None of its {header.Count} cells is a known column: if the first row is a record, add a header row.")),
                 ExitCode.BadInput);
         }
 

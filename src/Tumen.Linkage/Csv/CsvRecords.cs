@@ -17,7 +17,7 @@ public static class CsvRecords
         var header = csv.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
         {
-            throw new TumenException($"{Path.GetFileName(path)} is empty: expected a header line and records.", ExitCode.BadInput);
+            throw new TumenException($"{DisplayPath.NameOf(path)} is empty: expected a header line and records.", ExitCode.BadInput);
         }
 
         return header;
@@ -40,10 +40,10 @@ public static class CsvRecords
         for (var source = 0; source < paths.Count; source++)
         {
             var path = paths[source];
-            var name = Path.GetFileName(path);
+            var name = DisplayPath.NameOf(path);
             if (!headers[source].Contains(idColumn, StringComparer.Ordinal))
             {
-                throw new TumenException($"{name} has no id column '{idColumn}'.", ExitCode.BadInput);
+                throw new TumenException($"{name} has no id column '{DisplayPath.Of(idColumn)}'.", ExitCode.BadInput);
             }
 
             var positions = columns.Select(c => Array.IndexOf(headers[source].ToArray(), c)).ToArray();
@@ -102,7 +102,7 @@ public static class CsvRecords
     {
         if (!File.Exists(path))
         {
-            throw new TumenException($"Input file not found: {path}", ExitCode.BadInput);
+            throw new TumenException($"Input file not found: {DisplayPath.Of(path)}", ExitCode.BadInput);
         }
 
         return CsvReader.FromFile(path, Options);

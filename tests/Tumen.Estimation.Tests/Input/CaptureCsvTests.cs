@@ -110,4 +110,41 @@ public class CaptureCsvTests
         histories.CountOf(0b011).ShouldBe(1);
         histories.CountOn(0b010).ShouldBe(3);
     }
+
+    [Fact]
+    public void Read_RepeatedListName_NamesColumnsNotTheLabel()
+    {
+        var ex = Should.Throw<TumenException>(() => TestData.FromCsv("Helong safe house,Helong safe house,n\n1,0,3\n0,1,2\n"));
+        ex.Message.ShouldContain("list columns 1 and 2 have the same name");
+        ex.Message.ShouldNotContain("Helong");
+    }
+
+    [Fact]
+    public void Read_BadCell_NamesColumnNotTheLabel()
+    {
+        var ex = Should.Throw<TumenException>(() => TestData.FromCsv("Helong safe house,police,n\n1,x,3\n0,1,2\n"));
+        ex.Message.ShouldContain("column 2 must be 0 or 1");
+        ex.Message.ShouldNotContain("police");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ReadFile_Fifo_IsRefusedWithoutBlocking()
+    {
+        var folder = Directory.CreateTempSubdirectory("tumen-capture-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "lists.csv");
+            using (var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!)
+            {
+                await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+
+            var ex = await Task.Run(() => Should.Throw<TumenException>(() => CaptureCsv.ReadFile(path)), TestContext.Current.CancellationToken);
+            ex.Message.ShouldContain("pipe");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -213,4 +213,16 @@ public class DocumentReaderTests
         Should.Throw<DocumentReadException>(() => _reader.Read("empty.txt", []));
         Should.Throw<DocumentReadException>(() => _reader.Read("sheet.xlsx", [1, 2, 3])).Message.ShouldContain("unsupported");
     }
+
+    [Fact]
+    public void Read_Utf16WithLoneSurrogates_IsReadNotCrashed()
+    {
+        // Found by fuzzing (fuzz/crashes/text): UTF-16 junk decodes to unpaired surrogates, on which
+        // normalisation threw ArgumentException, an unexpected crash instead of a read or a refusal.
+        byte[] bytes = [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("Report of 40 cases "), 0xD8, 0x00, 0x00, 0x41, 0xDC, 0x00, 0xFF, 0xFE, 0xFF, 0xFF];
+        var doc = _reader.Read("junk.txt", bytes);
+        doc.Text.ShouldStartWith("Report of 40 cases");
+        doc.Text.ShouldContain("\uFFFD");
+        doc.Text.IsNormalized(NormalizationForm.FormC).ShouldBeTrue();
+    }
 }
