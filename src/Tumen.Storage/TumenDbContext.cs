@@ -132,6 +132,11 @@ public abstract class TumenDbContext : DbContext
                 head = Append(session, head, now, ActionOf(entry), table, entry.Entity.RowId, state);
             }
 
+            foreach (var (action, entity, recordId) in _pendingAudit)
+            {
+                head = Append(session, head, now, action, entity, recordId);
+            }
+
             _pendingAudit.Clear();
             if (head is not null)
             {

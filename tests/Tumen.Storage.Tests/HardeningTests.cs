@@ -333,4 +333,120 @@ public class HardeningTests
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, Guid.NewGuid().ToString("N") + extension);
     }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Finding9_Rekey_ReencryptsEverything_SoTheOldKeyOpensNothing(string provider)
+    {
+        await using var backend = await TestBackend.StartAsync(provider);
+        var workspace = await backend.CreateWorkspaceAsync();
+        try
+        {
+            var lee = await AddAsync(workspace, Person("Lee Keum-soon", "sold near the river"));
+            var content = "evidence for the rekey test"u8.ToArray();
+            await using (var db = workspace.CreateContext())
+            {
+                await new Evidence.EvidenceStore(db).AddAsync(content, "file.txt", "text/plain", Ct);
+                await db.SaveChangesAsync(Ct);
+            }
+
+            var oldWrapped = await ReadWrappedAsync(workspace);
+            (workspace, var summary) = await Rekeying.RekeyAsync(workspace, TestBackend.Passphrase, Ct);
+            summary.Fields.ShouldBeGreaterThanOrEqualTo(5);
+
+            (await Verifier.VerifyAsync(workspace, null, Ct)).FirstProblem.ShouldBeNull();
+            await using (var db = workspace.CreateContext())
+            {
+                var store = new PersonStore(db);
+                (await store.SearchByNameAsync("keum-soon", Ct)).Select(p => p.Id).ShouldBe([lee.Id]);
+                var row = await db.Persons.SingleAsync(Ct);
+                (await store.RevealAsync(row, Ct)).Testimony.ShouldBe("sold near the river");
+                new Evidence.EvidenceStore(db).Open(await db.Evidence.SingleAsync(Ct)).ShouldBe(content);
+
+                // The old data key (what the old passphrase unwraps from an older copy) opens nothing now stored.
+                using var old = KeyRing.Unlock(oldWrapped, TestBackend.Passphrase);
+                old.TryDecrypt(row.Secrets, $"tumen/persons/{row.Id:D}/secrets", out _).ShouldBeFalse();
+                (await ReadWrappedAsync(workspace)).Ciphertext.ShouldNotBe(oldWrapped.Ciphertext);
+            }
+
+            workspace.Dispose();
+            using var reopened = await backend.OpenAsync();
+            (await Verifier.VerifyAsync(reopened, null, Ct)).Ok.ShouldBeTrue();
+        }
+        finally
+        {
+            workspace.Dispose();
+        }
+    }
+
+    private static async Task<WrappedKey> ReadWrappedAsync(Workspace workspace)
+    {
+        await using var db = workspace.CreateContext();
+        var value = (await db.Meta.SingleAsync(m => m.Key == "wrapped_key", Ct)).Value;
+        return System.Text.Json.JsonSerializer.Deserialize<WrappedKey>(value, StorageJson.Options)!;
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Finding7_SearchStaysExact_WhenAQueryFallsInAStoredBucket(string provider)
+    {
+        await using var backend = await TestBackend.StartAsync(provider);
+        using var workspace = await backend.CreateWorkspaceAsync();
+        var lee = await AddAsync(workspace, Person("Lee Keum-soon"));
+        await using var db = workspace.CreateContext();
+        var key = workspace.Session.Keys.BlindIndexKey;
+        var stored = (await db.SearchTokens.AsNoTracking().Where(t => t.RecordId == lee.RowId).ToListAsync(Ct)).Select(t => Convert.ToHexString(t.Token)).ToHashSet(StringComparer.Ordinal);
+        stored.Count.ShouldBeGreaterThanOrEqualTo(BlindIndex.MinimumEntries);
+
+        // A word Lee's names do not hold, whose bucket Lee's entries do: a false positive the index cannot rule out.
+        var decoy = Enumerable.Range(0, 2_000_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .First(w => stored.Contains(Convert.ToHexString(BlindIndex.Bucket(key, "name", w))));
+
+        var store = new PersonStore(db);
+        (await store.SearchByNameAsync(decoy, Ct)).ShouldBeEmpty();
+        (await store.SearchByNameAsync("lee", Ct)).Select(p => p.Id).ShouldBe([lee.Id]);
+    }
+
+    /// <summary>
+    /// Makes a workspace look as one written before the hardening: every audit entry in format 1 (no
+    /// row state) and no kept anchor. Rows and seals are unchanged: their format did not change.
+    /// </summary>
+    internal static async Task DowngradeChainAsync(Workspace workspace)
+    {
+        await using var db = workspace.CreateContext();
+        db.WritingArchivedRows = true;
+        var previous = AuditChain.Genesis;
+        foreach (var entry in await db.AuditLog.OrderBy(a => a.Seq).ToListAsync(Ct))
+        {
+            entry.Format = 1;
+            entry.State = null;
+            entry.Previous = previous;
+            entry.Hash = workspace.Session.Chain.ComputeHash(entry)!;
+            previous = entry.Hash;
+        }
+
+        db.Meta.RemoveRange(await db.Meta.Where(m => m.Key == AnchorRecord.MetaKey).ToListAsync(Ct));
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Finding8_AChainWrittenInTheOldFormat_StillVerifies_AndGrowsInTheNewOne(string provider)
+    {
+        await using var backend = await TestBackend.StartAsync(provider);
+        using var workspace = await backend.CreateWorkspaceAsync();
+        await AddAsync(workspace, Person("Lee Keum-soon"));
+        await DowngradeChainAsync(workspace);
+        (await Verifier.VerifyAsync(workspace, null, Ct)).FirstProblem.ShouldBeNull();
+
+        await AddAsync(workspace, Person("Kim Jong-suk"));
+        await using (var db = workspace.CreateContext())
+        {
+            (await db.AuditLog.Select(a => a.Format).Distinct().OrderBy(f => f).ToListAsync(Ct)).ShouldBe([1, 2]);
+        }
+
+        (await Verifier.VerifyAsync(workspace, null, Ct)).FirstProblem.ShouldBeNull();
+        await TamperAsync(workspace, async db => (await db.AuditLog.SingleAsync(a => a.Seq == 2, Ct)).Format = 2);
+        (await Verifier.VerifyAsync(workspace, null, Ct)).FirstProblem.ShouldBe("audit entry 2 was altered");
+    }
 }

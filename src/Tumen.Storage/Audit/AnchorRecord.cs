@@ -60,5 +60,40 @@ public static class AnchorRecord
         }
     }
 
+    /// <summary>
+    /// Reads the anchor kept in <paramref name="path"/>: a file written by <see cref="WriteFileAsync"/>,
+    /// or a backup (its header records where the chain stood when it was written).
+    /// </summary>
+    public static async Task<AuditAnchor> ReadFileAsync(AuditChain chain, string path, CancellationToken cancellationToken)
+    {
+        byte[] start = new byte[8];
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                start = start[..await file.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false)];
+            }
+
+            if (Backups.BackupArchive.LooksLikeBackup(start))
+            {
+                var stored = await Backups.BackupArchive.ReadAnchorAsync(path, cancellationToken).ConfigureAwait(false)
+                    ?? throw new TumenException($"the backup {path} was written before backups recorded an anchor; use a newer backup or an anchor file.", ExitCode.BadInput);
+                return Parse(chain, stored, $"the backup {path}");
+            }
+
+            var info = new FileInfo(path);
+            if (info.Length > 4096)
+            {
+                throw new TamperedException($"{path}: the audit anchor is damaged (too long for an anchor file)");
+            }
+
+            return Parse(chain, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            throw new TumenException($"cannot read the anchor {path}: {ex.Message}", ex, ExitCode.BadInput);
+        }
+    }
+
     private sealed record Stored(int Format, long Count, string Head, string? Mac);
 }

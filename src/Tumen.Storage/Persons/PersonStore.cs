@@ -100,7 +100,7 @@ public sealed class PersonStore
         foreach (var token in wanted)
         {
             var full = BlindIndex.Hash(_session.Keys.BlindIndexKey, NameField, token);
-            var bucket = full[..BlindIndex.BucketLength];
+            var bucket = BlindIndex.ToBucket(full);
             var matches = await _db.SearchTokens.AsNoTracking()
                 .Where(t => (t.Token == bucket || t.Token == full) && t.Entity == PersonsTable)
                 .Select(t => t.RecordId)

@@ -19,8 +19,15 @@ public static class BlindIndex
     /// <summary>Bytes kept of each token's HMAC in workspaces indexed before buckets (still searched).</summary>
     public const int TokenLength = 16;
 
-    /// <summary>Bytes kept of each token's HMAC in the index: 65,536 buckets (docs/THREAT-MODEL.md has the measured leakage).</summary>
+    /// <summary>Bytes of each stored bucket.</summary>
     public const int BucketLength = 2;
+
+    /// <summary>
+    /// Bits kept of each token's HMAC in the index: 4,096 buckets, so each holds many different words
+    /// in a workspace of any size, at the cost of false positives that search removes after decryption
+    /// (docs/THREAT-MODEL.md has the measured leakage).
+    /// </summary>
+    public const int BucketBits = 12;
 
     /// <summary>The fewest index entries a record has; counts are rounded up to a power of two from here.</summary>
     public const int MinimumEntries = 8;
@@ -69,7 +76,15 @@ public static class BlindIndex
     }
 
     /// <summary>The stored bucket of one token (a prefix of <see cref="Hash"/>).</summary>
-    public static byte[] Bucket(byte[] key, string field, string token) => Hash(key, field, token)[..BucketLength];
+    public static byte[] Bucket(byte[] key, string field, string token) => ToBucket(Hash(key, field, token));
+
+    /// <summary>The bucket a full token hash falls in: its first <see cref="BucketBits"/> bits.</summary>
+    public static byte[] ToBucket(ReadOnlySpan<byte> hash)
+    {
+        var bucket = hash[..BucketLength].ToArray();
+        bucket[1] &= (byte)((0xFF << ((BucketLength * 8) - BucketBits)) & 0xFF);
+        return bucket;
+    }
 
     /// <summary>The buckets of every token of <paramref name="text"/> for one field.</summary>
     public static IEnumerable<byte[]> Buckets(byte[] key, string field, string text) =>
@@ -95,7 +110,7 @@ public static class BlindIndex
 
         while (distinct.Count < target)
         {
-            var random = RandomNumberGenerator.GetBytes(BucketLength);
+            var random = ToBucket(RandomNumberGenerator.GetBytes(BucketLength));
             distinct.TryAdd(Key(random), random);
         }
 

@@ -262,6 +262,12 @@ public sealed class Workspace : IDisposable
 
         private static void Apply(DbConnection connection)
         {
+            if (new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly)
+            {
+                // EF opens the file read-only to see whether it exists; it writes nothing through that connection.
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;";
             command.ExecuteNonQuery();
