@@ -317,7 +317,9 @@ public abstract class TumenDbContext : DbContext
         }
         else
         {
+            // Marked explicitly: bulk imports turn automatic change detection off.
             row.Value = value;
+            Entry(row).State = EntityState.Modified;
         }
     }
 

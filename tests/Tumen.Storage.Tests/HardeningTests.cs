@@ -449,4 +449,23 @@ public class HardeningTests
         await TamperAsync(workspace, async db => (await db.AuditLog.SingleAsync(a => a.Seq == 2, Ct)).Format = 2);
         (await Verifier.VerifyAsync(workspace, null, Ct)).FirstProblem.ShouldBe("audit entry 2 was altered");
     }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Finding5_TheKeptAnchorFollowsSavesWithoutChangeDetection(string provider)
+    {
+        await using var backend = await TestBackend.StartAsync(provider);
+        using var workspace = await backend.CreateWorkspaceAsync();
+        await using (var db = workspace.CreateContext())
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var store = new PersonStore(db);
+            await store.AddAsync(Person("Lee Keum-soon"), Ct);
+            await db.SaveChangesAsync(Ct);
+            await store.AddAsync(Person("Kim Jong-suk"), Ct);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        (await Verifier.VerifyAsync(workspace, null, Ct)).FirstProblem.ShouldBeNull();
+    }
 }
