@@ -20,13 +20,16 @@ public sealed record VerifyReport(string? FirstProblem, long AuditEntries, strin
 /// <summary>
 /// Checks a whole workspace without changing it: the database's own integrity, the audit chain,
 /// every row's seal, every encrypted field (it must open under its own record and field), every
-/// evidence file's hash, and that the rows present are exactly those the audit log created and
-/// did not delete. Stops at the first problem and names it.
+/// evidence file's hash, that the rows present are exactly those the audit log created and did not
+/// delete, that each is the version (seal and search tokens) the chain last recorded, that no search
+/// token belongs to a missing record, and that the chain ends where the workspace's kept anchor (and,
+/// when given, an anchor kept elsewhere) says. Stops at the first problem and names it.
 /// </summary>
 public static class Verifier
 {
     private const int Page = 20_000;
 
+    /// <summary>Verifies against what the workspace itself keeps (no outside anchor).</summary>
     public static Task<VerifyReport> VerifyAsync(Workspace workspace, IProgress<string>? progress, CancellationToken cancellationToken) =>
         VerifyAsync(workspace, anchor: null, progress, cancellationToken);
 
