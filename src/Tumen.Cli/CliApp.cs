@@ -64,6 +64,7 @@ public static class CliApp
         yield return VersionCommand.Create(env);
         yield return InitCommand.Create(env);
         yield return PassphraseCommand.Create(env);
+        yield return RekeyCommand.Create(env);
         yield return ImportCommand.Create(env);
         yield return PersonCommand.Create(env);
         yield return ExportCommand.Create(env);

@@ -76,17 +76,24 @@ internal static class WorkspaceAccess
         return first;
     }
 
-    /// <summary>The Argon2id cost for a new workspace; lower memory only for small machines.</summary>
-    public static KdfParameters Kdf(int? memoryMib)
+    /// <summary>Set (to "1") only by Tumen's own tests, to create workspaces below the 19 MiB floor so they unlock fast.</summary>
+    public const string TestKdfVariable = "TUMEN_TEST_ONLY_WEAK_KDF";
+
+    /// <summary>
+    /// The Argon2id cost for a new workspace; lower memory only for small machines, and never below
+    /// OWASP's 19 MiB floor (<see cref="KdfParameters.MinimumMemoryKib"/>) outside Tumen's tests.
+    /// </summary>
+    public static KdfParameters Kdf(int? memoryMib, CliEnvironment env)
     {
         if (memoryMib is null)
         {
             return KdfParameters.Default;
         }
 
-        if (memoryMib < 8 || memoryMib > 4096)
+        var floor = string.Equals(env.GetVariable(TestKdfVariable), "1", StringComparison.Ordinal) ? 8 : KdfParameters.MinimumMemoryKib / 1024;
+        if (memoryMib < floor || memoryMib > 4096)
         {
-            throw new TumenException("--kdf-memory must be between 8 and 4096 MiB.", ExitCode.BadInput);
+            throw new TumenException($"--kdf-memory must be between {floor} and 4096 MiB.", ExitCode.BadInput);
         }
 
         return KdfParameters.Default with { MemoryKib = memoryMib.Value * 1024 };

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Tumen.Storage.Audit;
 using Tumen.Storage.Rows;
 using Tumen.Storage.Workspaces;
 
@@ -113,14 +114,22 @@ public abstract class TumenDbContext : DbContext
 
             var head = await AuditLog.AsNoTracking().OrderByDescending(a => a.Seq).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             var now = session.Now();
+            var tokensAfter = await TokensAfterSaveAsync(changed, cancellationToken).ConfigureAwait(false);
             foreach (var entry in changed)
             {
-                if (entry.State != EntityState.Deleted)
+                var table = entry.Metadata.GetTableName() ?? entry.Metadata.Name;
+                string? state = null;
+                if (entry.State == EntityState.Deleted)
+                {
+                    await DeleteTokensAsync(table, entry.Entity.RowId, cancellationToken).ConfigureAwait(false);
+                }
+                else
                 {
                     entry.Entity.Seal = session.Sealer.Compute(entry.Metadata, entry.Entity);
+                    state = session.Chain.RowState(entry.Entity.Seal, tokensAfter.GetValueOrDefault((table, entry.Entity.RowId)) ?? []);
                 }
 
-                head = Append(session, head, now, ActionOf(entry), entry.Metadata.GetTableName() ?? entry.Metadata.Name, entry.Entity.RowId);
+                head = Append(session, head, now, ActionOf(entry), table, entry.Entity.RowId, state);
             }
 
             foreach (var (action, entity, recordId) in _pendingAudit)
@@ -129,6 +138,11 @@ public abstract class TumenDbContext : DbContext
             }
 
             _pendingAudit.Clear();
+            if (head is not null)
+            {
+                await WriteAnchorAsync(session, new AuditAnchor(head.Seq, head.Hash), cancellationToken).ConfigureAwait(false);
+            }
+
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
             await WritePendingTokensAsync(cancellationToken).ConfigureAwait(false);
             if (ownTransaction is not null)
@@ -188,6 +202,7 @@ public abstract class TumenDbContext : DbContext
         {
             e.ToTable("evidence_files");
             e.HasIndex(r => r.Sha256).IsUnique();
+            e.HasIndex(r => r.ContentKey).IsUnique();
             e.Ignore(r => r.RowId);
         });
         modelBuilder.Entity<CustodyRow>(e =>
@@ -242,6 +257,72 @@ public abstract class TumenDbContext : DbContext
         });
     }
 
+    /// <summary>
+    /// The search tokens each changed row will have once this save is written: those queued now and,
+    /// for updated rows, those already stored. Tokens can only be queued with their row, so every
+    /// change to the index is recorded in the chain with the row it belongs to.
+    /// </summary>
+    private async Task<Dictionary<(string Entity, string RecordId), List<byte[]>>> TokensAfterSaveAsync(
+        List<EntityEntry<ISealedRow>> changed, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(string Entity, string RecordId), List<byte[]>>();
+        var writtenRows = changed.Where(e => e.State != EntityState.Deleted)
+            .Select(e => (e.Metadata.GetTableName() ?? e.Metadata.Name, e.Entity.RowId))
+            .ToHashSet();
+        foreach (var (token, entity, recordId) in _pendingTokens)
+        {
+            if (!writtenRows.Contains((entity, recordId)))
+            {
+                throw new InvalidOperationException("Search tokens must be queued in the same save as the row they index.");
+            }
+
+            Tokens(result, entity, recordId).Add(token);
+        }
+
+        var updated = changed.Where(e => e.State == EntityState.Modified).Select(e => e.Entity.RowId).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var chunk in updated.Chunk(500))
+        {
+            var stored = await SearchTokens.AsNoTracking().Where(t => chunk.Contains(t.RecordId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var token in stored.Where(t => writtenRows.Contains((t.Entity, t.RecordId))))
+            {
+                Tokens(result, token.Entity, token.RecordId).Add(token.Token);
+            }
+        }
+
+        return result;
+
+        static List<byte[]> Tokens(Dictionary<(string, string), List<byte[]>> map, string entity, string recordId)
+        {
+            if (!map.TryGetValue((entity, recordId), out var list))
+            {
+                list = [];
+                map[(entity, recordId)] = list;
+            }
+
+            return list;
+        }
+    }
+
+    private Task DeleteTokensAsync(string entity, string recordId, CancellationToken cancellationToken) =>
+        SearchTokens.Where(t => t.Entity == entity && t.RecordId == recordId).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Keeps the chain's count and head in the workspace, under the key, so a cut tail shows in verify.</summary>
+    private async Task WriteAnchorAsync(WorkspaceSession session, AuditAnchor anchor, CancellationToken cancellationToken)
+    {
+        var value = AnchorRecord.Serialize(session.Chain, anchor);
+        var row = await Meta.SingleOrDefaultAsync(m => m.Key == AnchorRecord.MetaKey, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            Meta.Add(new MetaRow { Key = AnchorRecord.MetaKey, Value = value });
+        }
+        else
+        {
+            // Marked explicitly: bulk imports turn automatic change detection off.
+            row.Value = value;
+            Entry(row).State = EntityState.Modified;
+        }
+    }
+
     private async Task WritePendingTokensAsync(CancellationToken cancellationToken)
     {
         const int PerStatement = 300;
@@ -285,9 +366,9 @@ public abstract class TumenDbContext : DbContext
         _ => "delete",
     };
 
-    private AuditRow Append(WorkspaceSession session, AuditRow? head, long now, string action, string entity, string recordId)
+    private AuditRow Append(WorkspaceSession session, AuditRow? head, long now, string action, string entity, string recordId, string? state = null)
     {
-        var next = session.Chain.Next(head, now, session.Actor, action, entity, recordId);
+        var next = session.Chain.Next(head, now, session.Actor, action, entity, recordId, state);
         AuditLog.Add(next);
         return next;
     }

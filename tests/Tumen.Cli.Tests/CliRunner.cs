@@ -15,7 +15,8 @@ public static class CliRunner
             stdout,
             stderr,
             TextReader.Null,
-            name => variables is not null && variables.TryGetValue(name, out var v) ? v : null,
+            name => variables is not null && variables.TryGetValue(name, out var v) ? v
+                : string.Equals(name, WorkspaceAccess.TestKdfVariable, StringComparison.Ordinal) ? "1" : null,
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero)),
             Interactive: false);
         var code = await CliApp.RunAsync(args, env, TestContext.Current.CancellationToken);

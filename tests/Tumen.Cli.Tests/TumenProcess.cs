@@ -33,6 +33,7 @@ public sealed class TumenProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
 
+        info.Environment[WorkspaceAccess.TestKdfVariable] = "1";
         foreach (var (name, value) in variables)
         {
             info.Environment[name] = value;

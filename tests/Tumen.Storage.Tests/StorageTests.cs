@@ -95,9 +95,9 @@ public class StorageTests
         (await store.SearchByNameAsync("kim suk", Ct)).Select(p => p.Id).ShouldBe([kim.Id]);
         (await store.SearchByNameAsync("Park", Ct)).ShouldBeEmpty();
 
-        // No token is stored in plaintext: the index holds only 16-byte keyed hashes.
+        // No token is stored in plaintext: the index holds only 2-byte buckets of keyed hashes.
         var tokens = await db.SearchTokens.ToListAsync(Ct);
-        tokens.ShouldAllBe(t => t.Token.Length == BlindIndex.TokenLength);
+        tokens.ShouldAllBe(t => t.Token.Length == BlindIndex.BucketLength);
     }
 
     [Theory]

@@ -53,7 +53,7 @@ internal static class DemoCommand
                 },
             };
             await env.Out.WriteLineAsync($"Tumen demo in {directory} (passphrase: \"{Passphrase}\")").ConfigureAwait(false);
-            await StepAsync(demoEnv, "Create an encrypted workspace", ["init", "--kdf-memory", "16"], ct).ConfigureAwait(false);
+            await StepAsync(demoEnv, "Create an encrypted workspace", ["init", "--kdf-memory", "19"], ct).ConfigureAwait(false);
             await StepAsync(demoEnv, "Import three overlapping victim lists (synthetic)", ["import", .. lists], ct).ConfigureAwait(false);
             await StepAsync(demoEnv, "Find a person by name through the blind index (no plaintext index exists)", ["person", "list", "--name", "Kim"], ct).ConfigureAwait(false);
             await StepAsync(demoEnv, "Link the same women across the three lists (Hangul, Han characters, romanisations)", ["link"], ct).ConfigureAwait(false);

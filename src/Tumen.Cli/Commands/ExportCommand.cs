@@ -37,7 +37,7 @@ internal static class ExportCommand
             int count;
             try
             {
-                await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                await using var writer = new StreamWriter(Tumen.Storage.SecureFiles.CreateNew(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 count = await PersonExporter.ExportAsync(opened, parse.GetValue(format)!, writer, ct).ConfigureAwait(false);
             }
             catch

@@ -16,7 +16,7 @@ internal static class InitCommand
         };
         var kdfMemory = new Option<int?>("--kdf-memory")
         {
-            Description = "Argon2id memory in MiB for unlocking (default 64; lower only on very small machines).",
+            Description = "Argon2id memory in MiB for unlocking (default 64, at least 19; lower only on very small machines).",
             HelpName = "MIB",
         };
         var command = new Command("init", "Create a new encrypted workspace. The passphrase comes from TUMEN_PASSPHRASE or a prompt.")
@@ -27,7 +27,7 @@ internal static class InitCommand
         {
             var directory = WorkspaceAccess.Directory(env, parse, workspace);
             var location = WorkspaceAccess.NewLocation(directory, parse.GetValue(postgres));
-            var kdf = WorkspaceAccess.Kdf(parse.GetValue(kdfMemory));
+            var kdf = WorkspaceAccess.Kdf(parse.GetValue(kdfMemory), env);
             var passphrase = WorkspaceAccess.Passphrase(env, WorkspaceAccess.PassphraseVariable, "New passphrase: ", confirm: true);
             using var created = await Workspace.CreateAsync(location, passphrase, WorkspaceAccess.Actor(env), env.Time, kdf, ct).ConfigureAwait(false);
             await env.Out.WriteLineAsync($"Created a {location.Provider} workspace in {directory}.").ConfigureAwait(false);

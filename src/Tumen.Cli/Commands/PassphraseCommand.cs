@@ -19,7 +19,7 @@ internal static class PassphraseCommand
             using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
             var next = WorkspaceAccess.Passphrase(env, WorkspaceAccess.NewPassphraseVariable, "New passphrase: ", confirm: true);
             await opened.ChangePassphraseAsync(next, ct).ConfigureAwait(false);
-            await env.Out.WriteLineAsync("The passphrase was changed; the old one no longer opens this workspace (older backups keep theirs).").ConfigureAwait(false);
+            await env.Out.WriteLineAsync("The passphrase was changed; the old one no longer opens this workspace. The data key is the same: a copy or backup made before still opens with the old passphrase. Run 'tumen rekey' to replace the key.").ConfigureAwait(false);
             return 0;
         });
         return new Command("passphrase", "Manage the workspace passphrase.") { change };

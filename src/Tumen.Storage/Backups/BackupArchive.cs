@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tumen.Core;
+using Tumen.Storage.Audit;
 using Tumen.Storage.Protection;
 using Tumen.Storage.Rows;
 using Tumen.Storage.Verification;
@@ -26,28 +27,50 @@ public static class BackupArchive
 {
     private const int ChunkSize = 1 << 20;
     private const int MaxChunkCiphertext = ChunkSize + 1024;
-    private static readonly byte[] Magic = "TUMENBK1"u8.ToArray();
+    private static readonly byte[] LegacyMagic = "TUMENBK1"u8.ToArray();
+    private static readonly byte[] Magic = "TUMENBK2"u8.ToArray();
 
-    /// <summary>Writes a backup of <paramref name="workspace"/> to <paramref name="path"/> (never overwriting), then reads it back to prove it opens.</summary>
+    /// <summary>
+    /// Writes a backup of <paramref name="workspace"/> to <paramref name="path"/> (never overwriting), then
+    /// reads it back to prove it opens. It is written under a temporary name of this run's own, created
+    /// exclusively beside the target and owner-only, and renamed when complete: a killed run leaves at
+    /// most that file behind, and no file this run did not create is ever removed.
+    /// </summary>
     public static async Task<BackupSummary> WriteAsync(Workspace workspace, string path, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        if (File.Exists(path))
+        if (File.Exists(path) || Directory.Exists(path))
         {
             throw new TumenException($"{path} already exists; choose a new file name for the backup.", ExitCode.BadInput);
         }
 
-        var partial = path + ".partial";
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(folder))
+        {
+            throw new TumenException($"the folder {folder} does not exist; create it first.", ExitCode.BadInput);
+        }
+
+        var partial = Path.Combine(folder, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tumen-partial");
+        var createdPartial = false;
         var backupId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         long rows = 0;
         try
         {
             var wrapped = await Workspace.ReadWrappedKeyAsync(workspace.Location, cancellationToken).ConfigureAwait(false);
-            var header = JsonSerializer.SerializeToUtf8Bytes(
-                new Header(1, backupId, workspace.Session.Now(), workspace.Location.Provider, wrapped), StorageJson.Options);
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            string? anchor;
+            await using (var db = workspace.CreateContext())
             {
+                var head = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Seq).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                anchor = head is null ? null : AnchorRecord.Serialize(workspace.Session.Chain, new AuditAnchor(head.Seq, head.Hash));
+            }
+
+            var header = JsonSerializer.SerializeToUtf8Bytes(
+                new Header(1, backupId, workspace.Session.Now(), workspace.Location.Provider, wrapped, anchor), StorageJson.Options);
+            await using (var file = SecureFiles.CreateNew(partial))
+            {
+                createdPartial = true;
                 await file.WriteAsync(Magic, cancellationToken).ConfigureAwait(false);
                 await WriteBlockAsync(file, header, cancellationToken).ConfigureAwait(false);
+                await file.WriteAsync(SHA256.HashData(header), cancellationToken).ConfigureAwait(false);
                 await using var chunks = new ChunkWriter(file, workspace.Session.Keys, HeaderDigest(header));
                 await using (var db = workspace.CreateContext())
                 {
@@ -71,7 +94,16 @@ public static class BackupArchive
                 throw new TumenException("the backup did not read back complete; it was not kept.", ExitCode.Failure);
             }
 
-            File.Move(partial, path);
+            try
+            {
+                File.Move(partial, path, overwrite: false);
+            }
+            catch (IOException ex) when (File.Exists(path))
+            {
+                throw new TumenException($"{path} appeared while the backup was written; the backup was not kept.", ex, ExitCode.BadInput);
+            }
+
+            createdPartial = false;
             await using (var db = workspace.CreateContext())
             {
                 db.RecordAccess("backup", "workspace", backupId);
@@ -80,11 +112,25 @@ public static class BackupArchive
 
             return new BackupSummary(backupId, rows, new FileInfo(path).Length);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TumenException($"cannot write the backup {path}: {ex.Message}", ex, ExitCode.Failure);
+        }
         finally
         {
-            File.Delete(partial);
+            if (createdPartial)
+            {
+                File.Delete(partial);
+            }
         }
     }
+
+    /// <summary>The audit anchor a backup's header records (the chain as it stood when the backup was written), as stored JSON.</summary>
+    public static async Task<string?> ReadAnchorAsync(string path, CancellationToken cancellationToken) =>
+        (await ReadHeaderAsync(path, cancellationToken).ConfigureAwait(false)).Value.Anchor;
+
+    /// <summary>Whether a file starts like a Tumen backup (so an anchor can be read from it).</summary>
+    public static bool LooksLikeBackup(ReadOnlySpan<byte> start) => start.StartsWith("TUMENBK"u8);
 
     /// <summary>
     /// Restores a backup into a new workspace at <paramref name="target"/>: the archive is opened and
@@ -95,7 +141,16 @@ public static class BackupArchive
         string path, string passphrase, WorkspaceLocation target, string actor, TimeProvider time, CancellationToken cancellationToken)
     {
         var header = await ReadHeaderAsync(path, cancellationToken).ConfigureAwait(false);
-        var keys = KeyRing.Unlock(header.Value.WrappedKey, passphrase);
+        KeyRing keys;
+        try
+        {
+            keys = KeyRing.Unlock(header.Value.WrappedKey, passphrase);
+        }
+        catch (TamperedException ex)
+        {
+            throw new TumenException($"the backup {path} is damaged: its key record is not intact. Nothing was restored.", ex, ExitCode.IntegrityFailure);
+        }
+
         try
         {
             var check = await ReadAsync(path, keys, onLine: null, cancellationToken).ConfigureAwait(false);
@@ -120,7 +175,8 @@ public static class BackupArchive
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
 
-            var report = await Verifier.VerifyAsync(workspace, progress: null, cancellationToken).ConfigureAwait(false);
+            var anchor = header.Value.Anchor is { } stored ? AnchorRecord.Parse(session.Chain, stored, $"the backup {path}") : null;
+            var report = await Verifier.VerifyAsync(workspace, anchor, progress: null, cancellationToken).ConfigureAwait(false);
             if (!report.Ok)
             {
                 workspace.Dispose();
@@ -221,27 +277,51 @@ public static class BackupArchive
         {
             throw new TumenException($"cannot open the backup {path}: {ex.Message}", ex, ExitCode.BadInput);
         }
+        catch (IOException ex)
+        {
+            throw new TumenException($"cannot read the backup {path}: {ex.Message}", ex, ExitCode.BadInput);
+        }
     }
 
     private static async Task<(Header Value, byte[] Bytes)> ReadHeaderAsync(FileStream file, string path, CancellationToken cancellationToken)
     {
         var magic = new byte[Magic.Length];
-        if (await file.ReadAtLeastAsync(magic, magic.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) != magic.Length
-            || !magic.AsSpan().SequenceEqual(Magic))
+        var got = await file.ReadAtLeastAsync(magic, magic.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var legacy = got == magic.Length && magic.AsSpan().SequenceEqual(LegacyMagic);
+        if (!legacy && (got != magic.Length || !magic.AsSpan().SequenceEqual(Magic)))
         {
-            throw new TumenException($"{path} is not a Tumen backup.", ExitCode.BadInput);
+            throw LooksLikeBackup(magic.AsSpan(0, got)) || magic.AsSpan(0, Math.Min(got, 5)).SequenceEqual("TUMEN"u8)
+                ? Damaged(path, "its first bytes are altered")
+                : new TumenException($"{path} is not a Tumen backup.", ExitCode.BadInput);
         }
 
         var bytes = await ReadBlockAsync(file, 64 * 1024, path, cancellationToken).ConfigureAwait(false) ?? throw Damaged(path, "its header is missing");
+        if (!legacy)
+        {
+            var checksum = new byte[32];
+            if (await file.ReadAtLeastAsync(checksum, checksum.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) != checksum.Length
+                || !CryptographicOperations.FixedTimeEquals(checksum, SHA256.HashData(bytes)))
+            {
+                throw Damaged(path, "its header does not match its checksum");
+            }
+        }
+
+        Header? header;
         try
         {
-            var header = JsonSerializer.Deserialize<Header>(bytes, StorageJson.Options) ?? throw Damaged(path, "its header is empty");
-            return header.Format == 1 ? (header, bytes) : throw new TumenException($"{path} was written by a newer Tumen (format {header.Format}).", ExitCode.BadInput);
+            header = JsonSerializer.Deserialize<Header>(bytes, StorageJson.Options);
         }
         catch (JsonException)
         {
             throw Damaged(path, "its header is not readable");
         }
+
+        if (header?.WrappedKey is null || header.BackupId is null)
+        {
+            throw Damaged(path, "its header is incomplete");
+        }
+
+        return header.Format == 1 ? (header, bytes) : throw new TumenException($"{path} was written by a newer Tumen (format {header.Format}).", ExitCode.BadInput);
     }
 
     private static async Task WriteBlockAsync(Stream stream, byte[] block, CancellationToken cancellationToken)
@@ -284,7 +364,9 @@ public static class BackupArchive
     private static TumenException Damaged(string path, string what) =>
         new($"the backup {path} is damaged: {what}. Nothing was restored.", ExitCode.IntegrityFailure);
 
-    private sealed record Header(int Format, string BackupId, long CreatedAt, string Provider, WrappedKey WrappedKey);
+    /// <summary>The clear header: enough to unlock with the passphrase alone, and where the chain stood.</summary>
+    /// <param name="Anchor">The audit chain's count and head when the backup was written (<see cref="AnchorRecord"/>), so a backup can serve as an anchor.</param>
+    private sealed record Header(int Format, string BackupId, long CreatedAt, string Provider, WrappedKey WrappedKey, string? Anchor = null);
 
     private sealed record ArchiveLine(string Table, JsonElement Row);
 

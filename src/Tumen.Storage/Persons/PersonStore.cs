@@ -66,15 +66,7 @@ public sealed class PersonStore
             Secrets = _session.Protect(secrets, PersonsTable, id),
         };
         _db.Persons.Add(row);
-        foreach (var name in record.Names)
-        {
-            AddTokens(NameField, name.Value, id);
-        }
-
-        if (!string.IsNullOrWhiteSpace(record.Testimony))
-        {
-            AddTokens(TextField, record.Testimony, id);
-        }
+        _db.QueueSearchTokens(PersonsTable, id, IndexEntries(_session, secrets));
 
         if (!string.IsNullOrWhiteSpace(record.Violation))
         {
@@ -91,27 +83,65 @@ public sealed class PersonStore
         return _db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Code == normalised, cancellationToken);
     }
 
-    /// <summary>Persons whose names contain every token of <paramref name="query"/>, found through the blind index.</summary>
+    /// <summary>
+    /// Persons whose names contain every token of <paramref name="query"/>: candidates come from the
+    /// blind index (buckets, so some are false positives), and each candidate's names are decrypted in
+    /// memory to keep only exact matches. Nothing is revealed, so nothing is audited.
+    /// </summary>
     public async Task<IReadOnlyList<PersonRow>> SearchByNameAsync(string query, CancellationToken cancellationToken)
     {
-        var hashes = BlindIndex.Hashes(_session.Keys.BlindIndexKey, NameField, query).ToList();
-        if (hashes.Count == 0)
+        var wanted = BlindIndex.Tokens(query);
+        if (wanted.Count == 0)
         {
             return [];
         }
 
         HashSet<string>? ids = null;
-        foreach (var hash in hashes)
+        foreach (var token in wanted)
         {
+            var full = BlindIndex.Hash(_session.Keys.BlindIndexKey, NameField, token);
+            var bucket = BlindIndex.ToBucket(full);
             var matches = await _db.SearchTokens.AsNoTracking()
-                .Where(t => t.Token == hash && t.Entity == PersonsTable)
+                .Where(t => (t.Token == bucket || t.Token == full) && t.Entity == PersonsTable)
                 .Select(t => t.RecordId)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             ids = ids is null ? [.. matches] : [.. ids.Intersect(matches, StringComparer.Ordinal)];
+            if (ids.Count == 0)
+            {
+                return [];
+            }
         }
 
-        var found = ids!.Select(Guid.Parse).ToList();
-        return await _db.Persons.AsNoTracking().Where(p => found.Contains(p.Id)).OrderBy(p => p.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var found = new List<PersonRow>();
+        foreach (var chunk in ids!.Select(Guid.Parse).Chunk(500))
+        {
+            var rows = await _db.Persons.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            found.AddRange(rows.Where(row =>
+            {
+                var names = _session.Unprotect<PersonSecrets>(row.Secrets, PersonsTable, row.Id).Names;
+                var tokens = names.SelectMany(n => BlindIndex.Tokens(n.Value)).ToHashSet(StringComparer.Ordinal);
+                return wanted.All(tokens.Contains);
+            }));
+        }
+
+        return [.. found.OrderBy(p => p.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The keyed hash a list source is found again by, from its normalised label.</summary>
+    public static byte[] LabelHash(WorkspaceSession session, string normalisedLabel) =>
+        BlindIndex.Hash(session.Keys.BlindIndexKey, LabelField, normalisedLabel);
+
+    /// <summary>The index entries of a person: buckets of every name and testimony token, padded (see <see cref="BlindIndex.Padded"/>).</summary>
+    public static IReadOnlyList<byte[]> IndexEntries(WorkspaceSession session, PersonSecrets secrets)
+    {
+        var key = session.Keys.BlindIndexKey;
+        var buckets = secrets.Names.SelectMany(name => BlindIndex.Buckets(key, NameField, name.Value));
+        if (!string.IsNullOrWhiteSpace(secrets.Narrative))
+        {
+            buckets = buckets.Concat(BlindIndex.Buckets(key, TextField, secrets.Narrative));
+        }
+
+        return BlindIndex.Padded(buckets);
     }
 
     /// <summary>
@@ -203,7 +233,7 @@ public sealed class PersonStore
             return known;
         }
 
-        var labelHash = BlindIndex.Hash(_session.Keys.BlindIndexKey, LabelField, normalised);
+        var labelHash = LabelHash(_session, normalised);
         var existing = await _db.Sources.AsNoTracking().Where(s => s.LabelHash == labelHash).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var id = existing ?? Guid.NewGuid();
         if (existing is null)
@@ -219,11 +249,6 @@ public sealed class PersonStore
 
         _sourceIds[normalised] = id;
         return id;
-    }
-
-    private void AddTokens(string field, string text, Guid recordId)
-    {
-        _db.QueueSearchTokens(PersonsTable, recordId, BlindIndex.Hashes(_session.Keys.BlindIndexKey, field, text));
     }
 
     private async Task<string> NewCodeAsync(CancellationToken cancellationToken)

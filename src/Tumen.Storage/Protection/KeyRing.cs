@@ -11,9 +11,9 @@ namespace Tumen.Storage.Protection;
 /// </summary>
 public sealed class KeyRing : IDisposable
 {
-    private const int WrapVersion = 1;
+    private const int WrapVersion = 2;
     private static readonly AeadAlgorithm Aead = AeadAlgorithm.XChaCha20Poly1305;
-    private static readonly byte[] WrapAssociatedData = Encoding.UTF8.GetBytes("tumen/data-key/v1");
+    private static readonly byte[] LegacyWrapAssociatedData = Encoding.UTF8.GetBytes("tumen/data-key/v1");
 
     private readonly bool _unencryptedBaseline;
     private readonly byte[] _dataKey;
@@ -28,6 +28,7 @@ public sealed class KeyRing : IDisposable
         BlindIndexKey = Derive("blind-index");
         SealKey = Derive("row-seal");
         AuditKey = Derive("audit-chain");
+        EvidenceKey = Derive("evidence-lookup");
         _backupKey = Key.Import(Aead, Derive("backup"), KeyBlobFormat.RawSymmetricKey);
     }
 
@@ -40,6 +41,9 @@ public sealed class KeyRing : IDisposable
     /// <summary>MAC chaining the audit log.</summary>
     public byte[] AuditKey { get; }
 
+    /// <summary>Keyed hashing of evidence content, to find a file again without a plain hash of it.</summary>
+    public byte[] EvidenceKey { get; }
+
 
     /// <summary>Makes a fresh data key and wraps it under <paramref name="passphrase"/>.</summary>
     public static (KeyRing Keys, WrappedKey Wrapped) Create(string passphrase, KdfParameters kdf)
@@ -48,17 +52,38 @@ public sealed class KeyRing : IDisposable
         return (new KeyRing(dataKey), Wrap(dataKey, passphrase, kdf));
     }
 
-    /// <summary>Unwraps the data key; throws <see cref="WrongPassphraseException"/> when the passphrase is wrong.</summary>
+    /// <summary>
+    /// Unwraps the data key. Throws <see cref="WrongPassphraseException"/> when the passphrase is wrong
+    /// and <see cref="TamperedException"/> when the key record itself is damaged: its version, KDF
+    /// settings and salt are bound to the wrap as associated data, and covered by a checksum so damage
+    /// is not mistaken for a wrong passphrase.
+    /// </summary>
     public static KeyRing Unlock(WrappedKey wrapped, string passphrase)
     {
-        if (wrapped.Version != WrapVersion)
+        if (wrapped.Kdf is null || wrapped.Salt is null || wrapped.Nonce is null || wrapped.Ciphertext is null)
+        {
+            throw Damaged("a field is missing");
+        }
+
+        if (wrapped.Version >= WrapVersion && !string.Equals(wrapped.Check, Checksum(wrapped), StringComparison.Ordinal))
+        {
+            throw Damaged("its checksum does not match");
+        }
+
+        if (wrapped.Version > WrapVersion)
         {
             throw new WrongPassphraseException("this workspace's key format is newer than this Tumen; upgrade Tumen.");
         }
 
+        if (wrapped.Version < 1 || !wrapped.Kdf.IsPlausible || wrapped.Salt.Length != 16 || wrapped.Nonce.Length != Aead.NonceSize || wrapped.Ciphertext.Length != 32 + Aead.TagSize)
+        {
+            throw Damaged("its key-derivation settings or sizes are impossible");
+        }
+
         using var kek = DeriveKek(passphrase, wrapped.Salt, wrapped.Kdf);
         var dataKey = new byte[32];
-        if (!Aead.Decrypt(kek, wrapped.Nonce, WrapAssociatedData, wrapped.Ciphertext, dataKey))
+        var associated = wrapped.Version == 1 ? LegacyWrapAssociatedData : AssociatedData(wrapped.Version, wrapped.Kdf, wrapped.Salt);
+        if (!Aead.Decrypt(kek, wrapped.Nonce, associated, wrapped.Ciphertext, dataKey))
         {
             throw new WrongPassphraseException();
         }
@@ -66,13 +91,16 @@ public sealed class KeyRing : IDisposable
         return new KeyRing(dataKey);
     }
 
-    /// <summary>The same data key under a new passphrase: nothing else is re-encrypted.</summary>
     /// <summary>
     /// For the import benchmark only (internal): a key ring whose field "encryption" is a copy, so the
     /// cost of encryption can be measured against the same pipeline without it.
     /// </summary>
     internal static KeyRing CreateUnencryptedBaseline() => new(RandomNumberGenerator.GetBytes(32), unencryptedBaseline: true);
 
+    /// <summary>
+    /// The same data key under a new passphrase: nothing else is re-encrypted, so an older copy of the
+    /// workspace or a backup still opens with the old passphrase (use <c>tumen rekey</c> for a new key).
+    /// </summary>
     public WrappedKey Rewrap(string newPassphrase, KdfParameters kdf) => Wrap(_dataKey, newPassphrase, kdf);
 
     /// <summary>Encrypts an identifying field; <paramref name="context"/> (record and field) is bound as associated data.</summary>
@@ -96,6 +124,7 @@ public sealed class KeyRing : IDisposable
         CryptographicOperations.ZeroMemory(BlindIndexKey);
         CryptographicOperations.ZeroMemory(SealKey);
         CryptographicOperations.ZeroMemory(AuditKey);
+        CryptographicOperations.ZeroMemory(EvidenceKey);
         _fieldKey.Dispose();
         _backupKey.Dispose();
     }
@@ -132,9 +161,19 @@ public sealed class KeyRing : IDisposable
         var salt = RandomNumberGenerator.GetBytes(16);
         var nonce = RandomNumberGenerator.GetBytes(Aead.NonceSize);
         using var kek = DeriveKek(passphrase, salt, kdf);
-        var ciphertext = Aead.Encrypt(kek, nonce, WrapAssociatedData, dataKey);
-        return new WrappedKey(WrapVersion, kdf, salt, nonce, ciphertext);
+        var ciphertext = Aead.Encrypt(kek, nonce, AssociatedData(WrapVersion, kdf, salt), dataKey);
+        var wrapped = new WrappedKey(WrapVersion, kdf, salt, nonce, ciphertext);
+        return wrapped with { Check = Checksum(wrapped) };
     }
+
+    private static byte[] AssociatedData(int version, KdfParameters kdf, byte[] salt) =>
+        new Canonical().Add("tumen/data-key/v2").Add(version).Add(kdf.MemoryKib).Add(kdf.Passes).Add(salt).ToArray();
+
+    private static string Checksum(WrappedKey wrapped) => Convert.ToHexStringLower(SHA256.HashData(
+        new Canonical().Add(AssociatedData(wrapped.Version, wrapped.Kdf, wrapped.Salt)).Add(wrapped.Nonce).Add(wrapped.Ciphertext).ToArray()));
+
+    private static TamperedException Damaged(string what) =>
+        new($"the workspace key record is damaged ({what}); restore the workspace from a backup. This is not a wrong passphrase.");
 
     private static Key DeriveKek(string passphrase, byte[] salt, KdfParameters kdf)
     {

@@ -16,7 +16,7 @@ namespace Tumen.Storage.Protection;
 /// </summary>
 public sealed class RowSealer(byte[] key)
 {
-    private readonly ConcurrentDictionary<IEntityType, (string Table, (string Name, PropertyInfo Property)[] Columns)> _layouts = new();
+    private readonly ConcurrentDictionary<IEntityType, (string Table, (string Name, PropertyInfo Property, bool WhenSet)[] Columns)> _layouts = new();
 
     /// <summary>The seal of <paramref name="row"/> as stored in table <paramref name="type"/>.</summary>
     public byte[] Compute(IEntityType type, ISealedRow row)
@@ -26,13 +26,19 @@ public sealed class RowSealer(byte[] key)
             [.. t.GetProperties()
                 .Where(p => p.Name != nameof(ISealedRow.Seal) && p.PropertyInfo is not null)
                 .OrderBy(p => p.Name, StringComparer.Ordinal)
-                .Select(p => (p.Name, p.PropertyInfo!))]));
+                .Select(p => (p.Name, p.PropertyInfo!, p.PropertyInfo!.IsDefined(typeof(SealedWhenSetAttribute), inherit: false)))]));
         using var mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
         Append(mac, table);
-        foreach (var (name, property) in columns)
+        foreach (var (name, property, whenSet) in columns)
         {
+            var value = property.GetValue(row);
+            if (whenSet && value is null)
+            {
+                continue;
+            }
+
             Append(mac, name);
-            AppendValue(mac, property.GetValue(row));
+            AppendValue(mac, value);
         }
 
         return mac.GetHashAndReset();

@@ -12,6 +12,13 @@ public interface ISealedRow
     byte[] Seal { get; set; }
 }
 
+/// <summary>
+/// Marks a column added after rows were first sealed: it is left out of the seal while null, so rows
+/// sealed before it existed still verify, and is sealed like any other column once it holds a value.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SealedWhenSetAttribute : Attribute;
+
 /// <summary>Workspace settings: format version, the wrapped key and its KDF settings.</summary>
 public sealed class MetaRow
 {
@@ -140,7 +147,19 @@ public sealed class EvidenceRow : ISealedRow
 {
     public Guid Id { get; set; }
 
-    public required string Sha256 { get; set; }
+    /// <summary>
+    /// The plain SHA-256 of files stored before format 2 (null since): anyone holding a copy of a file
+    /// could confirm the workspace holds it, so new files keep it only encrypted (<see cref="Sha256Sealed"/>).
+    /// </summary>
+    public string? Sha256 { get; set; }
+
+    /// <summary>Keyed hash of the content: finds the same file again without revealing which file it is.</summary>
+    [SealedWhenSet]
+    public string? ContentKey { get; set; }
+
+    /// <summary>The plain SHA-256, encrypted, for custody records.</summary>
+    [SealedWhenSet]
+    public byte[]? Sha256Sealed { get; set; }
 
     public required string MediaType { get; set; }
 
@@ -254,6 +273,15 @@ public sealed class ImportRow : ISealedRow
 public sealed class AuditRow
 {
     public long Seq { get; set; }
+
+    /// <summary>How <see cref="Hash"/> is computed: 1 joined fields with a separator (kept for old chains), 2 length-prefixes them.</summary>
+    public int Format { get; set; } = 1;
+
+    /// <summary>
+    /// For a create or update (format 2): a keyed digest of the row's seal and its search tokens as
+    /// written, so verify can tell whether a live row is the version the chain last recorded.
+    /// </summary>
+    public string? State { get; set; }
 
     public long At { get; set; }
 

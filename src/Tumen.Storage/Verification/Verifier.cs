@@ -12,19 +12,32 @@ namespace Tumen.Storage.Verification;
 public sealed record VerifyReport(string? FirstProblem, long AuditEntries, string AuditHead, long RowsChecked, long EvidenceFiles)
 {
     public bool Ok => FirstProblem is null;
+
+    /// <summary>Where the chain stands: what to keep elsewhere to detect a later rollback.</summary>
+    public AuditAnchor Anchor => new(AuditEntries, AuditHead);
 }
 
 /// <summary>
 /// Checks a whole workspace without changing it: the database's own integrity, the audit chain,
 /// every row's seal, every encrypted field (it must open under its own record and field), every
-/// evidence file's hash, and that the rows present are exactly those the audit log created and
-/// did not delete. Stops at the first problem and names it.
+/// evidence file's hash, that the rows present are exactly those the audit log created and did not
+/// delete, that each is the version (seal and search tokens) the chain last recorded, that no search
+/// token belongs to a missing record, and that the chain ends where the workspace's kept anchor (and,
+/// when given, an anchor kept elsewhere) says. Stops at the first problem and names it.
 /// </summary>
 public static class Verifier
 {
     private const int Page = 20_000;
 
-    public static async Task<VerifyReport> VerifyAsync(Workspace workspace, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>Verifies against what the workspace itself keeps (no outside anchor).</summary>
+    public static Task<VerifyReport> VerifyAsync(Workspace workspace, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        VerifyAsync(workspace, anchor: null, progress, cancellationToken);
+
+    /// <summary>
+    /// Verifies, and also checks that the chain still reaches <paramref name="anchor"/> — a head the
+    /// user kept outside the workspace — so a cut tail or an older copy of the whole database shows.
+    /// </summary>
+    public static async Task<VerifyReport> VerifyAsync(Workspace workspace, AuditAnchor? anchor, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         await using var db = workspace.CreateContext();
         var session = workspace.Session;
@@ -39,7 +52,8 @@ public static class Verifier
 
             progress?.Report("audit chain");
             var walk = new AuditChain.Walk(session.Chain);
-            var live = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var live = new Dictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
+            var anyCurrentFormat = false;
             for (long from = 0; ; from += Page)
             {
                 var start = from;
@@ -53,6 +67,11 @@ public static class Verifier
                     }
 
                     Track(live, entry);
+                    anyCurrentFormat |= entry.Format >= AuditChain.CurrentFormat;
+                    if (anchor is not null && walk.Count == anchor.Count && !string.Equals(walk.Head, anchor.Head, StringComparison.Ordinal))
+                    {
+                        return state.Fail(string.Create(CultureInfo.InvariantCulture, $"audit_log: entry {anchor.Count} differs from the anchor (the log was rewritten or replaced by another copy)"), walk);
+                    }
                 }
 
                 if (page.Count < Page && !await db.AuditLog.AnyAsync(a => a.Seq > start + Page, cancellationToken).ConfigureAwait(false))
@@ -64,6 +83,18 @@ public static class Verifier
             }
 
             state.Walk = walk;
+            if (anchor is not null && walk.Count < anchor.Count)
+            {
+                return state.Fail(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"audit_log: the anchor records {anchor.Count:N0} entries but the log holds {walk.Count:N0} (entries were removed, or the database was replaced by an older copy)"));
+            }
+
+            if (await AnchorProblemAsync(db, session, walk, anyCurrentFormat, cancellationToken).ConfigureAwait(false) is { } anchorProblem)
+            {
+                return state.Fail(anchorProblem);
+            }
+
             progress?.Report("rows and encrypted fields");
             var problem =
                 await CheckTableAsync(db, db.Persons, live, state, r => Opens(session, r.Secrets, "persons", r.Id), cancellationToken).ConfigureAwait(false)
@@ -78,12 +109,49 @@ public static class Verifier
                 ?? await CheckTableAsync(db, db.Imports, live, state, _ => null, cancellationToken).ConfigureAwait(false)
                 ?? await CheckTableAsync(db, db.PersonLinks, live, state, _ => null, cancellationToken).ConfigureAwait(false)
                 ?? await CheckTableAsync(db, db.LinkReviews, live, state, _ => null, cancellationToken).ConfigureAwait(false);
+            problem ??= await OrphanTokensProblemAsync(db, live, cancellationToken).ConfigureAwait(false);
             return problem is null ? state.Pass() : state.Fail(problem);
         }
         catch (DbException ex)
         {
             return state.Fail($"the database cannot be read: {ex.Message}");
         }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidCastException or OverflowException or System.Text.Json.JsonException)
+        {
+            return state.Fail($"a stored value is damaged and cannot be read ({ex.GetType().Name})");
+        }
+        catch (TamperedException ex)
+        {
+            return state.Fail(ex.Message);
+        }
+    }
+
+    private static async Task<string?> AnchorProblemAsync(TumenDbContext db, WorkspaceSession session, AuditChain.Walk walk, bool anyCurrentFormat, CancellationToken cancellationToken)
+    {
+        var stored = await db.Meta.AsNoTracking().SingleOrDefaultAsync(m => m.Key == AnchorRecord.MetaKey, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return anyCurrentFormat ? "workspace_meta: the audit anchor is missing (deleted outside Tumen)" : null;
+        }
+
+        var kept = AnchorRecord.Parse(session.Chain, stored.Value, "workspace_meta");
+        if (walk.Count < kept.Count)
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"audit_log: the log ends at entry {walk.Count:N0} but the workspace recorded {kept.Count:N0} entries (the newest entries were removed)");
+        }
+
+        return walk.Count == kept.Count && string.Equals(walk.Head, kept.Head, StringComparison.Ordinal)
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"audit_log: the log does not end where the workspace recorded (entry {kept.Count:N0}); it was cut, extended or replaced outside Tumen");
+    }
+
+    private static async Task<string?> OrphanTokensProblemAsync(TumenDbContext db, Dictionary<string, Dictionary<string, string?>> live, CancellationToken cancellationToken)
+    {
+        var owners = await db.SearchTokens.AsNoTracking().Select(t => new { t.Entity, t.RecordId }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var orphan = owners.FirstOrDefault(o => live.GetValueOrDefault(o.Entity)?.ContainsKey(o.RecordId) != true);
+        return orphan is null ? null : $"search_tokens: tokens of {orphan.Entity} record {orphan.RecordId}, which does not exist (added outside Tumen)";
     }
 
     private static async Task<string?> DatabaseProblemAsync(TumenDbContext db, CancellationToken cancellationToken)
@@ -102,18 +170,21 @@ public static class Verifier
         return string.Equals(result, "ok", StringComparison.Ordinal) ? null : $"the SQLite database is damaged: {result}";
     }
 
-    private static void Track(Dictionary<string, HashSet<string>> live, AuditRow entry)
+    private static void Track(Dictionary<string, Dictionary<string, string?>> live, AuditRow entry)
     {
         if (!live.TryGetValue(entry.Entity, out var ids))
         {
-            ids = new HashSet<string>(StringComparer.Ordinal);
+            ids = new Dictionary<string, string?>(StringComparer.Ordinal);
             live[entry.Entity] = ids;
         }
 
         switch (entry.Action)
         {
             case "create":
-                ids.Add(entry.RecordId);
+                ids[entry.RecordId] = entry.State;
+                break;
+            case "update" or "rekey" when ids.ContainsKey(entry.RecordId):
+                ids[entry.RecordId] = entry.State;
                 break;
             case "delete":
                 ids.Remove(entry.RecordId);
@@ -122,35 +193,81 @@ public static class Verifier
     }
 
     private static async Task<string?> CheckTableAsync<T>(
-        TumenDbContext db, DbSet<T> set, Dictionary<string, HashSet<string>> live, State state, Func<T, string?> checkFields, CancellationToken cancellationToken)
+        TumenDbContext db, DbSet<T> set, Dictionary<string, Dictionary<string, string?>> live, State state, Func<T, string?> checkFields, CancellationToken cancellationToken)
         where T : class, ISealedRow
     {
         var type = db.Model.FindEntityType(typeof(T))!;
         var table = type.GetTableName()!;
         var expected = live.GetValueOrDefault(table) ?? [];
         var seen = 0;
+        var page = new List<T>(1000);
         await foreach (var row in set.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            page.Add(row);
+            if (page.Count == 1000)
+            {
+                if (await CheckPageAsync(db, type, table, page, expected, state, checkFields, cancellationToken).ConfigureAwait(false) is { } problem)
+                {
+                    return problem;
+                }
+
+                seen += page.Count;
+                page.Clear();
+            }
+        }
+
+        if (await CheckPageAsync(db, type, table, page, expected, state, checkFields, cancellationToken).ConfigureAwait(false) is { } last)
+        {
+            return last;
+        }
+
+        seen += page.Count;
+        return seen == expected.Count ? null : $"{table}: {expected.Count - seen} row(s) the audit log created are missing (deleted outside Tumen)";
+    }
+
+    private static async Task<string?> CheckPageAsync<T>(
+        TumenDbContext db, Microsoft.EntityFrameworkCore.Metadata.IEntityType type, string table, List<T> page, Dictionary<string, string?> expected,
+        State state, Func<T, string?> checkFields, CancellationToken cancellationToken)
+        where T : class, ISealedRow
+    {
+        if (page.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = page.Select(r => r.RowId).ToList();
+        var tokens = (await db.SearchTokens.AsNoTracking().Where(t => t.Entity == table && ids.Contains(t.RecordId)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(t => t.RecordId, t => t.Token, StringComparer.Ordinal);
+        var session = db.Session!;
+        foreach (var row in page)
+        {
             state.Rows++;
-            if (!expected.Contains(row.RowId))
+            if (!expected.TryGetValue(row.RowId, out var recorded))
             {
                 return $"{table} row {row.RowId} was not created through Tumen (no audit entry)";
             }
 
-            if (!db.Session!.Sealer.Matches(type, row))
+            if (!session.Sealer.Matches(type, row))
             {
                 return $"{table} row {row.RowId}: its seal does not match its content (altered outside Tumen)";
+            }
+
+            if (recorded is not null)
+            {
+                var current = session.Chain.RowState(row.Seal, tokens[row.RowId]);
+                if (!string.Equals(current, recorded, StringComparison.Ordinal))
+                {
+                    return $"{table} row {row.RowId}: it is not the version the audit log last recorded, or its search tokens were changed (an older copy put back, or the index edited outside Tumen)";
+                }
             }
 
             if (checkFields(row) is { } fieldProblem)
             {
                 return fieldProblem;
             }
-
-            seen++;
         }
 
-        return seen == expected.Count ? null : $"{table}: {expected.Count - seen} row(s) the audit log created are missing (deleted outside Tumen)";
+        return null;
     }
 
     private static string? Opens(WorkspaceSession session, byte[] ciphertext, string table, Guid id, string field = "secrets") =>
@@ -164,16 +281,9 @@ public static class Verifier
             return nameProblem;
         }
 
-        if (!session.Keys.TryDecrypt(row.Content, WorkspaceSession.Context("evidence_files", row.Id, "content"), out var content))
-        {
-            return $"evidence file {row.Id:D}: its content does not decrypt (altered, or moved from another record)";
-        }
-
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var problem = Evidence.EvidenceStore.Problem(session, row, out var content);
         CryptographicOperations.ZeroMemory(content);
-        return string.Equals(hash, row.Sha256, StringComparison.Ordinal)
-            ? null
-            : $"evidence file {row.Id:D}: its SHA-256 no longer matches the hash recorded at intake";
+        return problem;
     }
 
     private sealed class State

@@ -18,7 +18,7 @@ namespace Tumen.Storage.Workspaces;
 /// </summary>
 public sealed class Workspace : IDisposable
 {
-    private const string KeyMeta = "wrapped_key";
+    internal const string KeyMeta = "wrapped_key";
     private const string FormatMeta = "format";
 
     private readonly bool _ownsKeys;
@@ -57,6 +57,12 @@ public sealed class Workspace : IDisposable
     internal static async Task<Workspace> InitializeAsync(
         WorkspaceLocation location, WorkspaceSession session, Func<TumenDbContext, CancellationToken, Task> fill, CancellationToken cancellationToken)
     {
+        if (File.Exists(location.Directory))
+        {
+            session.Keys.Dispose();
+            throw new TumenException($"{location.Directory} is a file, not a folder; give a new or empty folder for the workspace. Nothing was changed.", ExitCode.Workspace);
+        }
+
         if (File.Exists(location.ManifestPath))
         {
             session.Keys.Dispose();
@@ -70,7 +76,13 @@ public sealed class Workspace : IDisposable
         }
 
         var createdDirectory = !Directory.Exists(location.Directory);
-        Directory.CreateDirectory(location.Directory);
+        SecureFiles.CreateFolder(location.Directory);
+        if (location.Provider == WorkspaceLocation.Sqlite)
+        {
+            // SQLite creates its WAL and shared-memory files with the database file's permissions.
+            await SecureFiles.CreateNew(location.DatabasePath).DisposeAsync().ConfigureAwait(false);
+        }
+
         var workspace = new Workspace(location, session);
         var migrated = false;
         try
@@ -129,6 +141,15 @@ public sealed class Workspace : IDisposable
     public static async Task<Workspace> OpenAsync(
         WorkspaceLocation location, string passphrase, string actor, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (location.Provider == WorkspaceLocation.Sqlite)
+        {
+            // Workspaces made before files were created owner-only are narrowed on the next open.
+            foreach (var path in new[] { location.DatabasePath, location.DatabasePath + "-wal", location.DatabasePath + "-shm", location.ManifestPath })
+            {
+                SecureFiles.RestrictToOwner(path);
+            }
+        }
+
         var wrapped = await ReadWrappedKeyAsync(location, cancellationToken).ConfigureAwait(false);
         var keys = KeyRing.Unlock(wrapped, passphrase);
         var workspace = new Workspace(location, new WorkspaceSession(keys, actor, time));
@@ -141,6 +162,11 @@ public sealed class Workspace : IDisposable
                 await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (DbException ex)
+        {
+            workspace.Dispose();
+            throw new TumenException($"the workspace database at {location.Directory} is damaged or unreadable ({ex.GetType().Name}); run 'tumen verify' or restore from a backup.", ex, ExitCode.Workspace);
+        }
         catch
         {
             workspace.Dispose();
@@ -149,6 +175,9 @@ public sealed class Workspace : IDisposable
 
         return workspace;
     }
+
+    /// <summary>A workspace object for a session already unlocked (after a rekey).</summary>
+    internal static Workspace Reopened(WorkspaceLocation location, WorkspaceSession session) => new(location, session);
 
     /// <summary>A database context that seals and audits what it saves. Dispose it after use.</summary>
     public TumenDbContext CreateContext() => CreateContext(Location, Session, create: false);
@@ -218,11 +247,15 @@ public sealed class Workspace : IDisposable
             var row = await db.Meta.AsNoTracking().SingleOrDefaultAsync(m => m.Key == KeyMeta, cancellationToken).ConfigureAwait(false)
                 ?? throw new TumenException($"the workspace at {location.Directory} has no key; it is incomplete or damaged.", ExitCode.Workspace);
             return JsonSerializer.Deserialize<WrappedKey>(row.Value, StorageJson.Options)
-                ?? throw new TumenException("the workspace key record is empty.", ExitCode.Workspace);
+                ?? throw new TamperedException("workspace_meta: the key record is damaged (empty); restore the workspace from a backup.");
+        }
+        catch (JsonException ex)
+        {
+            throw new TamperedException("workspace_meta: the key record is damaged (not readable); restore the workspace from a backup.", ex);
         }
         catch (DbException ex)
         {
-            throw new TumenException($"cannot read the workspace database at {location.Directory}: {ex.Message}", ex, ExitCode.Workspace);
+            throw new TumenException($"cannot read the workspace database at {location.Directory}; it is damaged or not a Tumen database ({ex.GetType().Name}).", ex, ExitCode.Workspace);
         }
     }
 
@@ -249,6 +282,12 @@ public sealed class Workspace : IDisposable
 
         private static void Apply(DbConnection connection)
         {
+            if (new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly)
+            {
+                // EF opens the file read-only to see whether it exists; it writes nothing through that connection.
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;";
             command.ExecuteNonQuery();

@@ -66,12 +66,23 @@ public sealed record WorkspaceLocation(string Directory, string Provider, string
         }
     }
 
-    /// <summary>Writes the manifest atomically (temp file in the same folder, then rename).</summary>
+    /// <summary>Writes the manifest atomically (a temp file of this run's own, owner-only, in the same folder, then rename).</summary>
     public void WriteManifest()
     {
-        var temp = ManifestPath + ".partial";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new Manifest(1, Provider, ConnectionString), StorageJson.Options));
-        File.Move(temp, ManifestPath, overwrite: true);
+        var temp = Path.Combine(Directory, $".{ManifestName}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            using (var file = SecureFiles.CreateNew(temp, asynchronous: false))
+            {
+                file.Write(JsonSerializer.SerializeToUtf8Bytes(new Manifest(1, Provider, ConnectionString), StorageJson.Options));
+            }
+
+            File.Move(temp, ManifestPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private sealed record Manifest(int Format, string Provider, string? Connection);

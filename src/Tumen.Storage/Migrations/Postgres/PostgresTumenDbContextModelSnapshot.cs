@@ -86,6 +86,9 @@ namespace Tumen.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasColumnType("text");
@@ -96,6 +99,9 @@ namespace Tumen.Storage.Migrations.Postgres
 
                     b.Property<string>("RecordId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
                         .HasColumnType("text");
 
                     b.HasKey("Seq");
@@ -254,6 +260,9 @@ namespace Tumen.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("ContentKey")
+                        .HasColumnType("text");
+
                     b.Property<byte[]>("FileName")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -270,10 +279,15 @@ namespace Tumen.Storage.Migrations.Postgres
                         .HasColumnType("bytea");
 
                     b.Property<string>("Sha256")
-                        .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("Sha256Sealed")
+                        .HasColumnType("bytea");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ContentKey")
+                        .IsUnique();
 
                     b.HasIndex("Sha256")
                         .IsUnique();

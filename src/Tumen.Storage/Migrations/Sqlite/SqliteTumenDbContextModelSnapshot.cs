@@ -81,6 +81,9 @@ namespace Tumen.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -91,6 +94,9 @@ namespace Tumen.Storage.Migrations.Sqlite
 
                     b.Property<string>("RecordId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Seq");
@@ -249,6 +255,9 @@ namespace Tumen.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("ContentKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("FileName")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -265,10 +274,15 @@ namespace Tumen.Storage.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<string>("Sha256")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Sha256Sealed")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ContentKey")
+                        .IsUnique();
 
                     b.HasIndex("Sha256")
                         .IsUnique();
