@@ -75,5 +75,7 @@ public static class CliApp
         yield return ReviewCommand.Create(env);
         yield return GenerateCommand.Create(env);
         yield return ExtractCommand.Create(env);
+        yield return ServeCommand.Create(env);
+        yield return UserCommand.Create(env);
     }
 }
