@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using System.Text.RegularExpressions;
 using Tumen.Application.Users;
 using Tumen.Storage.Persons;
@@ -77,20 +78,20 @@ public abstract partial class WebApp : IAsyncLifetime
     {
         var client = NewClient(cookies: cookies);
         var user = Users[role];
-        (await PostFormAsync(client, "/login", new() { ["UserName"] = user.UserName, ["Password"] = Password })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var code = await PostFormAsync(client, "/login/code", new() { ["Code"] = Totp.Code(user.AuthenticatorKey!, DateTimeOffset.UtcNow) });
+        (await PostFormAsync(client, "/login", null, ("UserName", user.UserName), ("Password", Password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var code = await PostFormAsync(client, "/login/code", null, ("Code", Totp.Code(user.AuthenticatorKey!, TimeProvider.System.GetUtcNow())));
         code.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"second step for {role}");
         return client;
     }
 
     /// <summary>Posts a form the way a browser does: first GETs the page for its antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? handler = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string? handler, params (string Name, string Value)[] fields)
     {
         var page = await client.GetAsync(new Uri(path, UriKind.Relative));
         var html = await page.Content.ReadAsStringAsync();
         var token = AntiforgeryToken().Match(html);
         token.Success.ShouldBeTrue($"{path} has no antiforgery token (status {(int)page.StatusCode})");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var form = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
         var target = handler is null ? path : $"{path}?handler={handler}";
         return await client.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(form));
     }
