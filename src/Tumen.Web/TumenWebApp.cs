@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -45,7 +48,9 @@ public static class TumenWebApp
             k.Limits.MaxRequestBodySize = options.MaxUploadBytes;
         });
         // Request paths and queries may carry a searched name: the framework logs warnings only.
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The keys are encrypted by WorkspaceKeyRepository itself, under the workspace key.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 
         var services = builder.Services;
         services.AddSingleton(workspace);
@@ -108,6 +113,8 @@ public static class TumenWebApp
             .AddViewLocalization()
             .AddApplicationPart(typeof(TumenWebApp).Assembly);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);
+        // Korean and Chinese text is written as text, not as numeric entities (a third of the bytes).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandling>();
         services.AddOpenApi();

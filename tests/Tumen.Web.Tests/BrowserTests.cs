@@ -49,34 +49,34 @@ public sealed class BrowserTests(SqliteWebApp web) : IClassFixture<SqliteWebApp>
         page.Url.ShouldContain("/login");
         await page.FillAsync("input[name=UserName]", name);
         await page.FillAsync("input[name=Password]", WebApp.Password);
-        await page.ClickAsync("button[type=submit]");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("button[type=submit]"));
         page.Url.ShouldContain("/login/enrol");
         (await page.Locator(".qr svg").CountAsync()).ShouldBe(1);
         await Shot(page, $"{mode}-enrol");
         var key = (await page.TextContentAsync("#authenticator-key"))!.Trim();
         await page.FillAsync("input[name=Code]", Totp.Code(key, TimeProvider.System.GetUtcNow()));
-        await page.ClickAsync("main button[type=submit]");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("main button[type=submit]"));
         (await page.Locator("ul.codes li").CountAsync()).ShouldBe(RecoveryCodes.Count);
-        await page.ClickAsync("main a");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("main a"));
         (await page.TextContentAsync("h1")).ShouldBe("Dashboard");
         (await page.Locator("svg.map").CountAsync()).ShouldBe(1);
         await Shot(page, $"{mode}-dashboard-en");
 
-        await page.ClickAsync(".languages a[lang=ko]");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync(".languages a[lang=ko]"));
         (await page.TextContentAsync("h1")).ShouldBe("대시보드");
         await Shot(page, $"{mode}-dashboard-ko");
-        await page.ClickAsync(".languages a[lang=zh-Hans]");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync(".languages a[lang=zh-Hans]"));
         (await page.TextContentAsync("h1")).ShouldBe("仪表板");
         await Shot(page, $"{mode}-dashboard-zh");
 
-        await page.ClickAsync("form.signout button");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("form.signout button"));
         page.Url.ShouldContain("/login");
         await page.FillAsync("input[name=UserName]", name);
         await page.FillAsync("input[name=Password]", WebApp.Password);
-        await page.ClickAsync("button[type=submit]");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("button[type=submit]"));
         page.Url.ShouldContain("/login/code");
         await page.FillAsync("input[name=Code]", Totp.Code(key, TimeProvider.System.GetUtcNow()));
-        await page.ClickAsync("main form button[type=submit]");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("main form button[type=submit]"));
         (await page.TextContentAsync("h1")).ShouldBe("仪表板", "the language chosen is kept with the account");
 
         problems.ShouldBeEmpty();

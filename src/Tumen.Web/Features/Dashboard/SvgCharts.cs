@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using Tumen.Application.Statistics;
 using Tumen.Core.Places;
@@ -16,6 +17,7 @@ public static class SvgCharts
     private const int Width = 420;
     private const int RowHeight = 20;
     private const int LabelWidth = 170;
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>A horizontal bar chart of <paramref name="counts"/>, labelled by <paramref name="label"/>.</summary>
     public static IHtmlContent Bars(IReadOnlyList<CountBy> counts, Func<string, string> label, string title, CultureInfo culture)
@@ -85,5 +87,5 @@ public static class SvgCharts
         return new HtmlString(svg.Append("</svg>").ToString());
     }
 
-    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+    private static string Encode(string text) => Encoder.Encode(text);
 }
