@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Tumen.Core.Model;
 using Tumen.Ingest.Lists;
-using Tumen.Storage.Persons;
+using Tumen.Application.Imports;
 using Tumen.Storage.Protection;
 using Tumen.Storage.Verification;
 using Tumen.Storage.Workspaces;
@@ -55,7 +55,7 @@ async Task<double> ImportAsync(int rows, bool encrypted)
     using var workspace = await Workspace.InitializeAsync(location, new WorkspaceSession(keys, "bench", time), (_, _) => Task.CompletedTask, CancellationToken.None);
     var list = new PersonList("bench", [], [.. Enumerable.Range(0, rows).Select(Record)]);
     var clock = Stopwatch.StartNew();
-    await PersonListImporter.ImportAsync(workspace, list, force: false, progress: null, CancellationToken.None);
+    await ListImporter.ImportAsync(workspace, "bench.csv", list, force: false, progress: null, CancellationToken.None);
     var rate = rows / clock.Elapsed.TotalSeconds;
     Console.WriteLine($"  {(encrypted ? "encrypted" : "plaintext")}: {rows:N0} rows in {clock.Elapsed.TotalSeconds:N2} s = {rate:N0} rows/s");
     Directory.Delete(location.Directory, recursive: true);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Tumen.Core;
-using Tumen.Ingest.Lists;
+using Tumen.Application.Exports;
 
 namespace Tumen.Cli.Commands;
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
+using Tumen.Application.Imports;
 using Tumen.Core;
-using Tumen.Ingest.Documents;
-using Tumen.Ingest.Extraction;
-using Tumen.Ingest.Lists;
-using Tumen.Storage.Workspaces;
 
 namespace Tumen.Cli.Commands;
 
@@ -27,67 +24,40 @@ internal static class ImportCommand
         command.SetAction(async (parse, ct) =>
         {
             using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
+            var service = new ImportService(opened);
+            var paths = ImportService.Expand(parse.GetValue(files)!);
             var failures = new List<string>();
-            var paths = Expand(parse.GetValue(files)!);
             foreach (var path in paths)
             {
-                try
+                var outcome = await CliOutput.WithProgressAsync(env, $"Importing {CliOutput.Safe(Path.GetFileName(path))}", 1, progress =>
+                    service.ImportFileAsync(path, parse.GetValue(force), new Progress<ImportProgress>(p => progress.Report(p.Total == 0 ? 1 : (double)p.Done / p.Total)), ct))
+                    .ConfigureAwait(false);
+                var file = CliOutput.Safe(outcome.File);
+                if (outcome.Failure is { } failure)
                 {
-                    await ImportOneAsync(env, opened, path, parse.GetValue(force), ct).ConfigureAwait(false);
+                    failures.Add(failure);
+                    await env.Error.WriteLineAsync($"tumen: {CliOutput.Safe(failure)}").ConfigureAwait(false);
                 }
-                catch (TumenException ex) when (ex.ExitCode == ExitCode.BadInput)
+                else if (outcome.List is { } list)
                 {
-                    failures.Add(ex.Message);
-                    await env.Error.WriteLineAsync($"tumen: {ex.Message}").ConfigureAwait(false);
+                    await env.Out.WriteLineAsync($"{file}: imported {list.Persons:N0} persons and {list.Acts:N0} acts (import {list.ImportId:D}).").ConfigureAwait(false);
+                }
+                else if (outcome.Document is { } document)
+                {
+                    await env.Out.WriteLineAsync(document.AlreadyStored
+                        ? $"{file}: already stored as source {document.SourceId:D}; skipped."
+                        : $"{file}: stored as source {document.SourceId:D} with {document.Claims} numeric claim(s); the original is kept as encrypted evidence.")
+                        .ConfigureAwait(false);
                 }
             }
 
             if (failures.Count > 0)
             {
-                throw new TumenException($"{failures.Count} of {paths.Count} file(s) were not imported: {string.Join("; ", failures)}", ExitCode.BadInput);
+                throw new TumenException(CliOutput.Safe($"{failures.Count} of {paths.Count} file(s) were not imported: {string.Join("; ", failures)}"), ExitCode.BadInput);
             }
 
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Files as given, and the lists and documents inside given folders, in a stable order.</summary>
-    private static List<string> Expand(IEnumerable<string> paths) =>
-        [.. paths.SelectMany<string, string>(path => Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Where(f => DocumentReader.CanRead(f) || string.Equals(Path.GetExtension(f), ".csv", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal)
-            : [path])];
-
-    private static async Task ImportOneAsync(CliEnvironment env, Workspace workspace, string path, bool force, CancellationToken ct)
-    {
-        if (!File.Exists(path))
-        {
-            throw new TumenException($"{path}: no such file.", ExitCode.BadInput);
-        }
-
-        if (!string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!DocumentReader.CanRead(path))
-            {
-                throw new TumenException($"{path}: not a list (.csv) or a document ({string.Join(", ", DocumentReader.Extensions)}).", ExitCode.BadInput);
-            }
-
-            var original = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-            var findings = Extractor.Default.Extract(new DocumentReader().Read(Path.GetFileName(path), original));
-            var stored = await DocumentImporter.ImportAsync(workspace, original, findings, ct).ConfigureAwait(false);
-            await env.Out.WriteLineAsync(stored.AlreadyStored
-                ? $"{Path.GetFileName(path)}: already stored as source {stored.SourceId:D}; skipped."
-                : $"{Path.GetFileName(path)}: stored as source {stored.SourceId:D} with {stored.Claims} numeric claim(s); the original is kept as encrypted evidence.")
-                .ConfigureAwait(false);
-            return;
-        }
-
-        var list = PersonListReader.Read(path);
-        var result = await CliOutput.WithProgressAsync(env, $"Importing {Path.GetFileName(path)}", list.Records.Count, progress =>
-            PersonListImporter.ImportAsync(workspace, list, force, new Progress<int>(n => progress.Report(n)), ct)).ConfigureAwait(false);
-        await env.Out.WriteLineAsync($"{Path.GetFileName(path)}: imported {result.Persons:N0} persons and {result.Acts:N0} acts (import {result.ImportId:D}).")
-            .ConfigureAwait(false);
     }
 }

@@ -1,16 +1,17 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
+using Tumen.Application.Linking;
 using Tumen.Core;
 using Tumen.Linkage.Csv;
 using Tumen.Linkage.Engine;
-using Tumen.Linkage.Names;
 
 namespace Tumen.Cli.Commands;
 
 /// <summary>
 /// <c>tumen link --input FILE.csv [--input OTHER.csv] [--settings S.json] [--out clusters.csv] [--pairs pairs.csv] --json</c>:
 /// stateless record linkage of CSV files (no workspace needed). Without <c>--input</c> it links the
-/// persons of the workspace instead (<see cref="WorkspaceLink"/>).
+/// persons of the workspace instead and stores the clusters and the review queue.
 /// </summary>
 internal static class LinkCommand
 {
@@ -36,10 +37,11 @@ internal static class LinkCommand
                     throw new TumenException("--settings, --out and --pairs go with --input; the workspace's persons are linked with its own settings and stored in it.", ExitCode.BadInput);
                 }
 
-                return await WorkspaceLink.RunAsync(env, parseResult, workspace, parseResult.GetValue(json), cancellationToken).ConfigureAwait(false);
+                return await LinkWorkspaceAsync(env, parseResult, workspace, parseResult.GetValue(json), cancellationToken).ConfigureAwait(false);
             }
 
-            var result = Run(env, inputs, parseResult.GetValue(settingsOption), cancellationToken);
+            var result = await WithProgressAsync(env, progress =>
+                Task.FromResult(FileLinker.Link(inputs, parseResult.GetValue(settingsOption), progress, cancellationToken))).ConfigureAwait(false);
             if (parseResult.GetValue(outOption) is { } outPath)
             {
                 CsvRecords.WriteClusters(outPath, result);
@@ -52,7 +54,7 @@ internal static class LinkCommand
 
             if (parseResult.GetValue(json))
             {
-                CliJson.Write(env.Out, Summary(result));
+                CliJson.Write(env.Out, LinkSummary.Of(result));
             }
             else
             {
@@ -66,62 +68,37 @@ internal static class LinkCommand
         return command;
     }
 
-    private static LinkResult Run(CliEnvironment env, IReadOnlyList<string> inputs, string? settingsPath, CancellationToken cancellationToken)
+    private static async Task<int> LinkWorkspaceAsync(CliEnvironment env, ParseResult parse, Option<string?> workspace, bool json, CancellationToken ct)
     {
-        if (inputs.Count == 0)
+        using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct, "tumen link --input FILE.csv.").ConfigureAwait(false);
+        var linker = new WorkspaceLinker(opened);
+        var result = await WithProgressAsync(env, progress => linker.LinkAsync(progress, ct)).ConfigureAwait(false);
+        if (json)
         {
-            throw new TumenException("Give at least one --input file.", ExitCode.BadInput);
+            CliJson.Write(env.Out, result);
+            return 0;
         }
 
-        var columns = new List<string>();
-        foreach (var header in inputs.Select(CsvRecords.ReadHeader))
-        {
-            columns.AddRange(header.Where(h => !columns.Contains(h, StringComparer.Ordinal)));
-        }
-
-        LinkSettings settings;
-        if (settingsPath is null)
-        {
-            settings = LinkSettings.Infer(columns);
-        }
-        else
-        {
-            if (!File.Exists(settingsPath))
-            {
-                throw new TumenException($"Settings file not found: {settingsPath}", ExitCode.BadInput);
-            }
-
-            settings = LinkSettings.Parse(File.ReadAllText(settingsPath), columns);
-        }
-
-        if (settings.LinkType == LinkType.LinkOnly && inputs.Count < 2)
-        {
-            throw new TumenException("link_type link_only needs at least two --input files.", ExitCode.BadInput);
-        }
-
-        var records = CsvRecords.Read(inputs, settings.IdColumn);
-        if (settingsPath is null)
-        {
-            (records, settings) = CombinedName.Apply(records, settings);
-        }
-
-        return LinkWithProgress(env, records, settings, cancellationToken);
+        await env.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Persons:N0} persons, {result.Linkage.Comparisons:N0} pairs compared: {result.Clusters:N0} distinct people ({result.PersonsInSharedClusters:N0} persons share a cluster); {result.ClustersChanged:N0} cluster assignments changed.")).ConfigureAwait(false);
+        await env.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Review queue: {result.ReviewPending:N0} uncertain pair(s) ({result.ReviewAdded:N0} new); {result.DecisionsApplied:N0} reviewer decision(s) applied. See 'tumen review list'.")).ConfigureAwait(false);
+        return 0;
     }
 
-    /// <summary>Runs the engine, with a progress bar per stage on stderr when a person is watching.</summary>
-    public static LinkResult LinkWithProgress(CliEnvironment env, RecordTable records, LinkSettings settings, CancellationToken cancellationToken)
+    /// <summary>Runs linkage work with a progress bar per stage on stderr when a person is watching.</summary>
+    private static async Task<T> WithProgressAsync<T>(CliEnvironment env, Func<IProgress<LinkProgress>?, Task<T>> work)
     {
-        var engine = new LinkEngine();
         if (!env.Interactive)
         {
-            return engine.Link(records, settings, progress: null, cancellationToken);
+            return await work(null).ConfigureAwait(false);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(env.Error) });
-        LinkResult? result = null;
-        console.Progress()
+        T result = default!;
+        await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
+            .StartAsync(async context =>
             {
                 var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
                 var progress = new SynchronousProgress(p =>
@@ -134,37 +111,9 @@ internal static class LinkCommand
                     task.Value = p.Fraction;
                     context.Refresh();
                 });
-                result = engine.Link(records, settings, progress, cancellationToken);
-            });
-        return result!;
-    }
-
-    internal static object Summary(LinkResult result)
-    {
-        var s = result.Statistics;
-        return new
-        {
-            records = s.Records,
-            comparisons = s.Comparisons,
-            pairs_above_threshold = s.PairsAboveThreshold,
-            clusters = s.Clusters,
-            seconds = Math.Round(s.Seconds, 3),
-            link_type = result.Settings.LinkType == LinkType.LinkOnly ? "link_only" : "dedupe",
-            threshold = result.Settings.Threshold,
-            review_threshold = result.Settings.ReviewThreshold,
-            review_pairs = result.ReviewPairs.Count(),
-            probability_two_random_records_match = result.MatchShare,
-            skipped_blocks = s.SkippedBlocks,
-            skipped_pairs = s.SkippedPairs,
-            id = result.Settings.IdColumn,
-            blocking = result.Settings.Blocking,
-            parameters = result.Parameters.Select(c => new
-            {
-                column = c.Column,
-                kind = c.Kind,
-                levels = c.Levels.Select(l => new { label = l.Label, m = l.M, u = l.U, weight = Math.Round(l.Weight, 4) }),
-            }),
-        };
+                result = await work(progress).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return result;
     }
 
     // Progress<T> posts to the thread pool; a progress bar wants the report now, on the reporting thread.

@@ -1,13 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
-using Tumen.Core;
-using Tumen.Storage;
-using Tumen.Storage.Links;
-using Tumen.Storage.Persons;
-using Tumen.Storage.Rows;
+using Tumen.Application.Linking;
 
 namespace Tumen.Cli.Commands;
 
@@ -34,10 +28,7 @@ internal static class ReviewCommand
         command.SetAction(async (parse, ct) =>
         {
             using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
-            await using var db = opened.CreateContext();
-            var rows = await new LinkStore(db).ReviewsAsync(parse.GetValue(all) ? null : LinkStore.Pending, ct).ConfigureAwait(false);
-            var codes = await CodesAsync(db, ct).ConfigureAwait(false);
-            var items = rows.Select(r => Item(r, codes)).ToList();
+            var items = await new ReviewService(opened).ListAsync(parse.GetValue(all), ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 CliJson.Write(env.Out, items);
@@ -53,7 +44,7 @@ internal static class ReviewCommand
                     Markup.Escape(item.Right),
                     item.Probability.ToString("0.000", CultureInfo.InvariantCulture),
                     Markup.Escape(item.Status),
-                    Markup.Escape(item.DecidedBy ?? ""));
+                    Markup.Escape(CliOutput.Safe(item.DecidedBy ?? "")));
             }
 
             CliOutput.Console(env).Write(table);
@@ -73,53 +64,29 @@ internal static class ReviewCommand
         command.SetAction(async (parse, ct) =>
         {
             using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
-            await using var db = opened.CreateContext();
-            var row = await new LinkStore(db).FindAsync(parse.GetValue(id)!, ct).ConfigureAwait(false);
-            var codes = await CodesAsync(db, ct).ConfigureAwait(false);
-            var item = Item(row, codes);
-            var records = new List<PersonRecord>();
-            if (parse.GetValue(reveal))
-            {
-                var store = new PersonStore(db);
-                foreach (var personId in new[] { row.LeftId, row.RightId })
-                {
-                    var person = await db.Persons.AsNoTracking().SingleAsync(p => p.Id == personId, ct).ConfigureAwait(false);
-                    records.Add(await store.RevealAsync(person, ct).ConfigureAwait(false));
-                }
-
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-
-            using var explanation = JsonDocument.Parse(row.Explanation);
+            var detail = await new ReviewService(opened).ShowAsync(parse.GetValue(id)!, parse.GetValue(reveal), ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                CliJson.Write(env.Out, new
-                {
-                    item.Id, item.Left, item.Right, item.Probability, item.Status, item.DecidedBy, item.DecidedAt,
-                    explanation = explanation.RootElement,
-                    persons = records.Select(r => new { r.Code, Names = r.Names.Select(n => n.Value), r.Sex, r.BirthDate, r.Origin, r.Source }),
-                });
+                CliJson.Write(env.Out, detail);
                 return 0;
             }
 
-            await env.Out.WriteLineAsync($"Review {item.Id}: {item.Left} and {item.Right}, match probability {item.Probability.ToString("0.000", CultureInfo.InvariantCulture)}, {item.Status}{(item.DecidedBy is null ? "" : " by " + item.DecidedBy)}").ConfigureAwait(false);
-            if (explanation.RootElement.TryGetProperty("comparisons", out var comparisons))
+            await env.Out.WriteLineAsync(CliOutput.Safe(
+                $"Review {detail.Id}: {detail.Left} and {detail.Right}, match probability {detail.Probability.ToString("0.000", CultureInfo.InvariantCulture)}, {detail.Status}{(detail.DecidedBy is null ? "" : " by " + detail.DecidedBy)}")).ConfigureAwait(false);
+            if (detail.Explanation.Comparisons.Count > 0)
             {
                 var table = new Table().AddColumns("Compared", "Found", "Weight");
-                foreach (var c in comparisons.EnumerateArray())
+                foreach (var c in detail.Explanation.Comparisons)
                 {
-                    table.AddRow(
-                        Markup.Escape(c.GetProperty("column").GetString() ?? ""),
-                        Markup.Escape(c.GetProperty("level").GetString() ?? ""),
-                        c.GetProperty("weight").GetDouble().ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture));
+                    table.AddRow(Markup.Escape(c.Column), Markup.Escape(c.Level), c.Weight.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture));
                 }
 
                 CliOutput.Console(env).Write(table);
             }
 
-            foreach (var r in records)
+            foreach (var r in detail.Persons)
             {
-                await env.Out.WriteLineAsync($"{r.Code}: {string.Join(" / ", r.Names.Select(n => n.Value))}; sex {r.Sex}; born {r.BirthDate}; origin {r.Origin}; source {r.Source}").ConfigureAwait(false);
+                await env.Out.WriteLineAsync(CliOutput.Safe($"{r.Code}: {string.Join(" / ", r.Names)}; sex {r.Sex}; born {r.BirthDate}; origin {r.Origin}; source {r.Source}")).ConfigureAwait(false);
             }
 
             return 0;
@@ -132,8 +99,8 @@ internal static class ReviewCommand
         var workspace = WorkspaceAccess.WorkspaceOption();
         var pair = new Argument<string[]>("PAIR")
         {
-            Description = "A review id, or two person codes (to decide on any pair, e.g. to split a cluster).",
-            Arity = new ArgumentArity(1, 2),
+            Description = "One or more review ids, or two person codes (to decide on any pair, e.g. to split a cluster).",
+            Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command(
             same ? "accept" : "reject",
@@ -143,45 +110,16 @@ internal static class ReviewCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var given = parse.GetValue(pair)!;
             using var opened = await WorkspaceAccess.OpenAsync(env, parse, workspace, ct).ConfigureAwait(false);
-            await using var db = opened.CreateContext();
-            var links = new LinkStore(db);
-            LinkReviewRow row;
-            if (given.Length == 1)
+            var decisions = await new ReviewService(opened).DecideAsync(parse.GetValue(pair)!, same, ct).ConfigureAwait(false);
+            foreach (var d in decisions)
             {
-                row = await links.FindAsync(given[0], ct).ConfigureAwait(false);
-            }
-            else
-            {
-                var store = new PersonStore(db);
-                var left = await store.FindByCodeAsync(given[0], ct).ConfigureAwait(false) ?? throw new TumenException($"no person with code {given[0]}.", ExitCode.BadInput);
-                var right = await store.FindByCodeAsync(given[1], ct).ConfigureAwait(false) ?? throw new TumenException($"no person with code {given[1]}.", ExitCode.BadInput);
-                row = await links.PairAsync(left.Id, right.Id, ct).ConfigureAwait(false);
+                await env.Out.WriteLineAsync(CliOutput.Safe(
+                    $"Recorded by {d.DecidedBy}: {d.Left} and {d.Right} are {(same ? "the same person" : "different people")}. 'tumen link' applies it to the clusters, now and in every later run.")).ConfigureAwait(false);
             }
 
-            var actor = WorkspaceAccess.Actor(env);
-            links.Decide(row, same, actor);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            var codes = await CodesAsync(db, ct).ConfigureAwait(false);
-            await env.Out.WriteLineAsync(
-                $"Recorded by {actor}: {codes[row.LeftId]} and {codes[row.RightId]} are {(same ? "the same person" : "different people")}. 'tumen link' applies it to the clusters, now and in every later run.").ConfigureAwait(false);
             return 0;
         });
         return command;
     }
-
-    private static async Task<Dictionary<Guid, string>> CodesAsync(TumenDbContext db, CancellationToken ct) =>
-        await db.Persons.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, ct).ConfigureAwait(false);
-
-    private static ReviewItem Item(LinkReviewRow row, IReadOnlyDictionary<Guid, string> codes) => new(
-        row.Id.ToString("D"),
-        codes.GetValueOrDefault(row.LeftId, row.LeftId.ToString("D")),
-        codes.GetValueOrDefault(row.RightId, row.RightId.ToString("D")),
-        row.Probability,
-        row.Status,
-        row.DecidedBy,
-        row.DecidedAt);
-
-    private sealed record ReviewItem(string Id, string Left, string Right, double Probability, string Status, string? DecidedBy, long? DecidedAt);
 }

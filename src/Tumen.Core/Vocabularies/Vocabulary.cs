@@ -86,6 +86,19 @@ public sealed class Vocabulary
         return null;
     }
 
+    /// <summary>
+    /// The <c>sex</c> id for what lists and forms write: an id or label in any language, or the
+    /// abbreviations lists use (F, W, M, 여, 남, 女, 男); null when it is none of them. The one
+    /// validator for sex, whichever way a person comes in.
+    /// </summary>
+    public string? ResolveSex(string? text) =>
+        Resolve(Sex, text) ?? text?.Trim().ToUpperInvariant() switch
+        {
+            "F" or "W" or "여" or "女" => "female",
+            "M" or "남" or "男" => "male",
+            _ => null,
+        };
+
     /// <summary>Parses vocabulary CSV text (header <c>vocabulary,id,en,ko,zh,code</c>).</summary>
     public static Vocabulary Parse(string csv)
     {

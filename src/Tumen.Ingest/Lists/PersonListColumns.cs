@@ -1,5 +1,4 @@
 using Tumen.Core.Model;
-using Tumen.Storage.Persons;
 
 namespace Tumen.Ingest.Lists;
 

@@ -4,7 +4,6 @@ using System.Text;
 using Tumen.Core;
 using Tumen.Core.Model;
 using Tumen.Core.Vocabularies;
-using Tumen.Storage.Persons;
 
 namespace Tumen.Ingest.Lists;
 
@@ -173,13 +172,7 @@ public static class PersonListReader
             return "unknown";
         }
 
-        var resolved = vocabulary.Resolve(Vocabulary.Sex, text) ?? text.ToUpperInvariant() switch
-        {
-            "F" or "W" or "여" or "女" => "female",
-            "M" or "남" or "男" => "male",
-            _ => null,
-        };
-        return resolved ?? throw new TumenException(
+        return vocabulary.ResolveSex(text) ?? throw new TumenException(
             $"{label}, line {line}, column sex: not a known value (use female, male, other, unknown, F or M).", ExitCode.BadInput);
     }
 

@@ -154,6 +154,7 @@ public sealed class PersonStore
         var actSecrets = act is null ? null : _session.Unprotect<ActSecrets>(act.Secrets, ActsTable, act.Id);
         return new PersonRecord
         {
+            Id = row.Id,
             Code = row.Code,
             ExternalId = secrets.ExternalId,
             Source = row.SourceId is { } sourceId ? sourceLabels.GetValueOrDefault(sourceId) : null,

@@ -21,10 +21,13 @@ public sealed class Workspace : IDisposable
     private const string KeyMeta = "wrapped_key";
     private const string FormatMeta = "format";
 
-    private Workspace(WorkspaceLocation location, WorkspaceSession session)
+    private readonly bool _ownsKeys;
+
+    private Workspace(WorkspaceLocation location, WorkspaceSession session, bool ownsKeys = true)
     {
         Location = location;
         Session = session;
+        _ownsKeys = ownsKeys;
     }
 
     public WorkspaceLocation Location { get; }
@@ -163,7 +166,24 @@ public sealed class Workspace : IDisposable
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => Session.Keys.Dispose();
+    /// <summary>
+    /// The same unlocked workspace acting as <paramref name="actor"/>: what it changes and reads is
+    /// audited under that actor. A server unlocks once and takes one view per request; disposing a
+    /// view leaves the key ring open.
+    /// </summary>
+    public Workspace As(string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return new Workspace(Location, new WorkspaceSession(Session.Keys, actor, Session.Time), ownsKeys: false);
+    }
+
+    public void Dispose()
+    {
+        if (_ownsKeys)
+        {
+            Session.Keys.Dispose();
+        }
+    }
 
     internal static TumenDbContext CreateContext(WorkspaceLocation location, WorkspaceSession? session, bool create)
     {

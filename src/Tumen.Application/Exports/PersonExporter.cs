@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using Tumen.Core;
-using Tumen.Storage;
+using Tumen.Core.Model;
+using Tumen.Ingest.Lists;
 using Tumen.Storage.Persons;
 using Tumen.Storage.Workspaces;
 
-namespace Tumen.Ingest.Lists;
+namespace Tumen.Application.Exports;
 
 /// <summary>
 /// Writes every person, decrypted, as JSON or as a CSV that <see cref="PersonListReader"/> reads

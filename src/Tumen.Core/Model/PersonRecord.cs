@@ -1,13 +1,15 @@
-using Tumen.Core.Model;
-
-namespace Tumen.Storage.Persons;
+namespace Tumen.Core.Model;
 
 /// <summary>
-/// One person as lists carry them: the unit of import and export. Every field except the code,
-/// sex and vocabulary ids is identifying and is stored only encrypted.
+/// One person as lists carry them and as Tumen shows them: the unit of import, export, linking and
+/// display. Every field except the id, the code, sex and vocabulary ids is identifying and is
+/// stored only encrypted.
 /// </summary>
 public sealed record PersonRecord
 {
+    /// <summary>The workspace's id of the person (set by the store; null before it is stored).</summary>
+    public Guid? Id { get; init; }
+
     /// <summary>The pseudonymous display code (set by the store; ignored on import).</summary>
     public string? Code { get; init; }
 

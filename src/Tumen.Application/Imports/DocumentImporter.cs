@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Tumen.Ingest.Documents;
 using Tumen.Ingest.Extraction;
 using Tumen.Storage.Evidence;
 using Tumen.Storage.Persons;
 using Tumen.Storage.Rows;
 using Tumen.Storage.Workspaces;
 
-namespace Tumen.Ingest.Documents;
+namespace Tumen.Application.Imports;
 
 /// <summary>What importing one document stored.</summary>
 public sealed record DocumentImportResult(Guid SourceId, int Claims, bool AlreadyStored);
@@ -16,7 +17,7 @@ public sealed record DocumentImportResult(Guid SourceId, int Claims, bool Alread
 /// (with custody from intake), a Source of kind <c>document</c> holding its title, text and
 /// findings encrypted, and one Claim per numeric claim found. The same content is stored once.
 /// </summary>
-public static class DocumentImporter
+internal static class DocumentImporter
 {
     private static readonly JsonSerializerOptions FindingsJson = new(JsonSerializerDefaults.Web);
 
@@ -68,12 +69,12 @@ public static class DocumentImporter
         return new DocumentImportResult(sourceId, findings.Claims.Count, AlreadyStored: false);
     }
 
-    private static string MediaType(DocumentFormat format) => format switch
+    private static string MediaType(Tumen.Ingest.Documents.DocumentFormat format) => format switch
     {
-        DocumentFormat.Markdown => "text/markdown",
-        DocumentFormat.Html => "text/html",
-        DocumentFormat.Pdf => "application/pdf",
-        DocumentFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Tumen.Ingest.Documents.DocumentFormat.Markdown => "text/markdown",
+        Tumen.Ingest.Documents.DocumentFormat.Html => "text/html",
+        Tumen.Ingest.Documents.DocumentFormat.Pdf => "application/pdf",
+        Tumen.Ingest.Documents.DocumentFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _ => "text/plain",
     };
 }

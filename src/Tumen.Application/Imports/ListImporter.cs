@@ -1,32 +1,33 @@
 using Microsoft.EntityFrameworkCore;
 using Tumen.Core;
+using Tumen.Ingest.Lists;
 using Tumen.Storage.Persons;
 using Tumen.Storage.Protection;
 using Tumen.Storage.Rows;
 using Tumen.Storage.Workspaces;
 
-namespace Tumen.Ingest.Lists;
+namespace Tumen.Application.Imports;
 
-/// <summary>What an import stored.</summary>
-public sealed record ImportResult(Guid ImportId, int Persons, int Acts);
+/// <summary>What a list import stored.</summary>
+public sealed record ListImportResult(Guid ImportId, int Persons, int Acts);
 
 /// <summary>
 /// Stores a checked person list in one transaction: either every row is stored and the import is
 /// recorded, or — on any error, a cancellation or a killed process — nothing of it is. The same
 /// file is refused a second time unless forced.
 /// </summary>
-public static class PersonListImporter
+internal static class ListImporter
 {
     private const int Batch = 500;
 
-    public static async Task<ImportResult> ImportAsync(
-        Workspace workspace, PersonList list, bool force, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static async Task<ListImportResult> ImportAsync(
+        Workspace workspace, string fileName, PersonList list, bool force, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         await using var db = workspace.CreateContext();
         var fileHash = BlindIndex.Hash(workspace.Session.Keys.BlindIndexKey, "import_file", list.Sha256);
         if (!force && await db.Imports.AsNoTracking().AnyAsync(i => i.FileHash == fileHash, cancellationToken).ConfigureAwait(false))
         {
-            throw new TumenException("this file was imported before; nothing was changed (use --force to import it again).", ExitCode.BadInput);
+            throw new TumenException($"{fileName}: this file was imported before; nothing was changed (use --force to import it again).", ErrorKind.Conflict);
         }
 
         var store = new PersonStore(db);
@@ -58,6 +59,6 @@ public static class PersonListImporter
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report(list.Records.Count);
-        return new ImportResult(import.Id, list.Records.Count, acts);
+        return new ListImportResult(import.Id, list.Records.Count, acts);
     }
 }

@@ -8,13 +8,14 @@ using Tumen.Storage;
 using Tumen.Storage.Links;
 using Tumen.Storage.Persons;
 
-namespace Tumen.Cli.Commands;
+namespace Tumen.Application.Estimation;
 
 /// <summary>
 /// The capture histories of a workspace: one entry per linked person (a cluster of records), saying
 /// which source lists hold a record of that person — the input of <c>tumen estimate</c> without
 /// <c>--input</c>. Reads only ids, source labels and coarse stratum values, never a name; strata by
-/// age decrypt birth dates (each read audited) and keep only the age group.
+/// age decrypt birth dates (each read audited) and keep only the age group. Lists are named by a
+/// pseudonymous source id unless their labels (encrypted at rest) are asked for.
 /// </summary>
 internal static class WorkspaceCaptures
 {
@@ -23,7 +24,7 @@ internal static class WorkspaceCaptures
 
     public const string Unknown = "unknown";
 
-    public static async Task<(StratifiedHistories Data, IReadOnlyList<string> Warnings)> LoadAsync(TumenDbContext db, string? by, CancellationToken ct)
+    public static async Task<(StratifiedHistories Data, IReadOnlyList<string> Warnings)> LoadAsync(TumenDbContext db, string? by, bool labels, CancellationToken ct)
     {
         if (by is not null && !StratumKinds.Contains(by, StringComparer.Ordinal))
         {
@@ -45,7 +46,12 @@ internal static class WorkspaceCaptures
                 ExitCode.BadInput);
         }
 
-        var labels = await new PersonStore(db).SourceLabelsAsync(ct).ConfigureAwait(false);
+        var names = labels ? await new PersonStore(db).SourceLabelsAsync(ct).ConfigureAwait(false) : [];
+        if (labels)
+        {
+            db.RecordAccess("read", PersonStore.SourcesTable, "labels");
+        }
+
         var years = by is "year" or "age"
             ? (await db.Acts.AsNoTracking().Where(a => a.DateYear != "").Select(a => new { a.VictimId, a.DateYear }).ToListAsync(ct).ConfigureAwait(false))
                 .GroupBy(a => a.VictimId).ToDictionary(g => g.Key, g => g.First().DateYear)
@@ -62,7 +68,7 @@ internal static class WorkspaceCaptures
             .Where(p => p.SourceId is not null)
             .GroupBy(p => clusters[p.Id])
             .Select(g => (
-                Lists: g.Select(p => ListName(p.SourceId!.Value, labels)).Distinct(StringComparer.Ordinal).ToList(),
+                Lists: g.Select(p => ListName(p.SourceId!.Value, names)).Distinct(StringComparer.Ordinal).ToList(),
                 Stratum: by switch
                 {
                     "sex" => Commonest(g.Select(p => p.Sex)),
@@ -101,11 +107,10 @@ internal static class WorkspaceCaptures
     /// <summary>Age group at the time of the violation (its year less the birth year), where both are known.</summary>
     private static async Task<Dictionary<Guid, string>> AgeGroupsAsync(TumenDbContext db, IReadOnlyDictionary<Guid, string> violationYears, CancellationToken ct)
     {
-        var idOfCode = await db.Persons.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.Ordinal, ct).ConfigureAwait(false);
         var groups = new Dictionary<Guid, string>();
         await foreach (var person in new PersonStore(db).RevealAllAsync(ct).ConfigureAwait(false))
         {
-            var id = idOfCode[person.Code!];
+            var id = person.Id!.Value;
             if (violationYears.GetValueOrDefault(id) is { } yearText
                 && int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
                 && UncertainDate.TryParse(person.BirthDate, out var born)
