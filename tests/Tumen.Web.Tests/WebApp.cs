@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using System.Text.RegularExpressions;
 using Tumen.Application.Users;
+using Tumen.Core.Model;
 using Tumen.Storage.Persons;
 using Tumen.Storage.Tests;
 using Tumen.Storage.Users;
@@ -129,7 +130,7 @@ public abstract partial class WebApp : IAsyncLifetime
         var persons = new PersonStore(db);
         await persons.AddAsync(new PersonRecord
         {
-            Names = [Core.Model.PersonName.Of(CanaryName)],
+            Names = [PersonName.Of(CanaryName)],
             Sex = "female",
             Violation = "trafficking",
             Date = "2019",

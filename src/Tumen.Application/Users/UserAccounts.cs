@@ -30,14 +30,14 @@ public sealed class UserAccounts(Workspace workspace, PasswordHasher hasher)
         var name = NormaliseName(userName);
         if (!UserRoles.IsKnown(role))
         {
-            throw new TumenException($"unknown role '{role}'; use one of: {string.Join(", ", UserRoles.All)}.", ExitCode.BadInput);
+            throw new TumenException($"unknown role '{role}'; use one of: {string.Join(", ", UserRoles.All)}.", ErrorKind.BadInput);
         }
 
         ValidatePassword(password);
         await using var db = workspace.CreateContextFor(actor);
         if (await db.Users.AnyAsync(u => u.UserName == name, cancellationToken).ConfigureAwait(false))
         {
-            throw new TumenException($"a user named '{name}' exists already.", ExitCode.BadInput);
+            throw new TumenException($"a user named '{name}' exists already.", ErrorKind.Conflict);
         }
 
         var row = new UserRow
@@ -83,10 +83,10 @@ public sealed class UserAccounts(Workspace workspace, PasswordHasher hasher)
         ArgumentNullException.ThrowIfNull(account);
         await using var db = workspace.CreateContextFor(actor);
         var row = await db.Users.SingleOrDefaultAsync(u => u.Id == account.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw new TumenException($"no user {account.Id:D}.", ExitCode.BadInput);
+            ?? throw new TumenException($"no user {account.Id:D}.", ErrorKind.NotFound);
         if (!UserRoles.IsKnown(account.Role))
         {
-            throw new TumenException($"unknown role '{account.Role}'.", ExitCode.BadInput);
+            throw new TumenException($"unknown role '{account.Role}'.", ErrorKind.BadInput);
         }
 
         row.Role = account.Role;
@@ -145,7 +145,7 @@ public sealed class UserAccounts(Workspace workspace, PasswordHasher hasher)
         await using var db = workspace.CreateContextFor(actor);
         if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false))
         {
-            throw new TumenException($"no user {userId:D}.", ExitCode.BadInput);
+            throw new TumenException($"no user {userId:D}.", ErrorKind.NotFound);
         }
 
         db.ApiTokens.Add(new ApiTokenRow
@@ -191,7 +191,7 @@ public sealed class UserAccounts(Workspace workspace, PasswordHasher hasher)
     {
         await using var db = workspace.CreateContextFor(actor);
         var row = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken).ConfigureAwait(false)
-            ?? throw new TumenException($"no token {tokenId:D}.", ExitCode.BadInput);
+            ?? throw new TumenException($"no token {tokenId:D}.", ErrorKind.NotFound);
         row.Revoked = true;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -202,7 +202,7 @@ public sealed class UserAccounts(Workspace workspace, PasswordHasher hasher)
     private async Task ChangeAsync(string actor, string userName, Action<UserAccount> change, CancellationToken cancellationToken)
     {
         var account = await FindByNameAsync(userName, cancellationToken).ConfigureAwait(false)
-            ?? throw new TumenException($"no user named '{userName}'.", ExitCode.BadInput);
+            ?? throw new TumenException($"no user named '{userName}'.", ErrorKind.NotFound);
         change(account);
         await UpdateAsync(actor, account, cancellationToken).ConfigureAwait(false);
     }
@@ -231,7 +231,7 @@ public sealed class UserAccounts(Workspace workspace, PasswordHasher hasher)
         var name = userName.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
         if (name.Length is < 2 or > 64 || !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_'))
         {
-            throw new TumenException("a user name is 2-64 letters, digits, '.', '-' or '_'.", ExitCode.BadInput);
+            throw new TumenException("a user name is 2-64 letters, digits, '.', '-' or '_'.", ErrorKind.BadInput);
         }
 
         return name;
@@ -243,7 +243,7 @@ public sealed class UserAccounts(Workspace workspace, PasswordHasher hasher)
         {
             throw new TumenException(
                 string.Create(CultureInfo.InvariantCulture, $"a password must be at least {MinimumPasswordLength} characters; a long sentence is best."),
-                ExitCode.BadInput);
+                ErrorKind.BadInput);
         }
     }
 }

@@ -13,8 +13,7 @@ public static class ActorContexts
     public static TumenDbContext CreateContextFor(this Workspace workspace, string actor)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        var session = new WorkspaceSession(workspace.Session.Keys, actor, workspace.Session.Time);
-        return Workspace.CreateContext(workspace.Location, session, create: false);
+        return workspace.As(actor).CreateContext();
     }
 
     /// <summary>How a web user is named in the audit log: by id, never by name.</summary>

@@ -16,7 +16,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         ArgumentNullException.ThrowIfNull(httpContext);
         var (status, title, detail) = exception switch
         {
-            TumenException t => (StatusOf(t.ExitCode), t.ExitCode.ToString(), t.Message),
+            TumenException t => (StatusOf(t.Kind), t.Kind.ToString(), t.Message),
             BadHttpRequestException b => (b.StatusCode, "Bad request", "The request could not be read."),
             OperationCanceledException => (StatusCodes.Status499ClientClosedRequest, "Cancelled", "The request was cancelled."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; nothing partial was kept."),
@@ -30,14 +30,16 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         }).ConfigureAwait(false);
     }
 
-    /// <summary>The HTTP status for each kind of failure the command line reports by exit code.</summary>
-    public static int StatusOf(ExitCode code) => code switch
+    /// <summary>The HTTP status for each kind of failure (the command line maps the same kinds to exit codes).</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
     {
-        ExitCode.BadInput => StatusCodes.Status400BadRequest,
-        ExitCode.WrongPassphrase => StatusCodes.Status403Forbidden,
-        ExitCode.Workspace => StatusCodes.Status409Conflict,
-        ExitCode.IntegrityFailure => StatusCodes.Status500InternalServerError,
-        ExitCode.NoEstimate => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.BadInput => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden or ErrorKind.WrongPassphrase => StatusCodes.Status403Forbidden,
+        ErrorKind.Locked => StatusCodes.Status423Locked,
+        ErrorKind.NoEstimate => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Workspace => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

@@ -57,7 +57,7 @@ public sealed class IndexModel(UserAccounts accounts, IStringLocalizer<SharedRes
         {
             await action();
         }
-        catch (TumenException ex) when (ex.ExitCode == ExitCode.BadInput)
+        catch (TumenException ex) when (ex.Kind is ErrorKind.BadInput or ErrorKind.NotFound or ErrorKind.Conflict)
         {
             // The message names the rule that was broken, never stored content.
             Message = ex.Message;
