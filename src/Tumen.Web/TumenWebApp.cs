@@ -30,6 +30,8 @@ namespace Tumen.Web;
 /// </summary>
 public static class TumenWebApp
 {
+    private const string RequestScheme = "tumen";
+
     public static WebApplication Create(Workspace workspace, TumenWebOptions options)
     {
         ArgumentNullException.ThrowIfNull(workspace);
@@ -97,8 +99,19 @@ public static class TumenWebApp
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/denied";
         });
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
-        services.AddAuthorization(o => Policies.Add(o, IdentityConstants.ApplicationScheme, ApiTokenAuthentication.SchemeName));
+        // Pages use the session cookie, the API only bearer tokens (so no cookie can be replayed
+        // against it from another site); one policy scheme picks by path.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = RequestScheme;
+                o.DefaultAuthenticateScheme = RequestScheme;
+                o.DefaultChallengeScheme = RequestScheme;
+                o.DefaultForbidScheme = RequestScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddPolicyScheme(RequestScheme, RequestScheme, o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme);
+        services.AddAuthorization(o => Policies.Add(o));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

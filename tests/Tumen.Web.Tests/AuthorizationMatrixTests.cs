@@ -86,12 +86,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp web) : IClassFixture<T
         failures.ShouldBeEmpty();
     }
 
-    /// <summary>Denied means 401, 403, or a redirect to the sign-in or denied page.</summary>
+    /// <summary>Denied means 401, 403, or the sign-in challenge (a redirect to /login with a return URL) or the denied page.</summary>
     private static bool Granted(HttpResponseMessage response) =>
         response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         && !(response.StatusCode == HttpStatusCode.Redirect
              && response.Headers.Location?.OriginalString is { } to
-             && (to.Contains("/login", StringComparison.Ordinal) || to.Contains("/denied", StringComparison.Ordinal)));
+             && (to.Contains("/login?ReturnUrl=", StringComparison.Ordinal) || to.Contains("/denied", StringComparison.Ordinal)));
 
     private IEnumerable<KeyValuePair<string, (string Method, string Path)>> Endpoints()
     {

@@ -38,15 +38,15 @@ public static class Policies
         [Review] = [UserRoles.Investigator],
     };
 
-    /// <summary>Registers every policy, for cookie sessions and for API tokens alike.</summary>
-    public static void Add(AuthorizationOptions options, params string[] schemes)
+    /// <summary>Registers every policy (sessions on pages and tokens on the API alike) and requires sign-in where none is named.</summary>
+    public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         foreach (var (name, roles) in Roles)
         {
-            options.AddPolicy(name, p => p.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser().RequireRole(roles));
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }
 
-        options.FallbackPolicy = new AuthorizationPolicyBuilder(schemes).RequireAuthenticatedUser().Build();
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }
