@@ -17,6 +17,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp web) : IClassFixture<T
     private const string AnySignedIn = "signed-in";
     private static readonly string[] Aggregates = [UserRoles.Administrator, UserRoles.Investigator, UserRoles.Analyst, UserRoles.Legal];
     private static readonly string[] Admin = [UserRoles.Administrator];
+    private static readonly string[] Browse = [UserRoles.Investigator, UserRoles.Analyst, UserRoles.Legal];
 
     /// <summary>Endpoint (method and route pattern) to who may call it.</summary>
     private static readonly Dictionary<string, string[]> Rules = new(StringComparer.Ordinal)
@@ -33,6 +34,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp web) : IClassFixture<T
         ["GET /users"] = Admin,
         ["GET /audit"] = Admin,
         ["GET /verify"] = Admin,
+        ["GET /persons"] = Browse,
+        ["GET /persons/{code}"] = Browse,
         ["GET /api/dashboard"] = Aggregates,
         ["GET /api/audit"] = Admin,
         ["GET /api/users"] = Admin,
@@ -100,7 +103,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp web) : IClassFixture<T
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
             var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var path = pattern.Replace("{documentName}", "v1", StringComparison.Ordinal);
+            var path = pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{code}", "P-0000-0000", StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 yield return new($"{method} {pattern}", (method, path));

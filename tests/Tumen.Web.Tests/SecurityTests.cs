@@ -160,3 +160,30 @@ public abstract class SecurityTests<TApp>(TApp web) : IClassFixture<TApp>
 public sealed class SecuritySqliteTests(SqliteWebApp web) : SecurityTests<SqliteWebApp>(web);
 
 public sealed class SecurityPostgresTests(PostgresWebApp web) : SecurityTests<PostgresWebApp>(web);
+
+/// <summary>Revealing a person's names: only for roles that may, and in the audit chain as the user.</summary>
+public sealed class RevealTests(SqliteWebApp web) : IClassFixture<SqliteWebApp>
+{
+    [Fact]
+    public async Task Reveal_ByInvestigator_ShowsNamesAndIsAuditedAsTheUser_AnalystIsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var code = (await new Application.Persons.PersonService(web.Workspace).ListAsync(new Application.Persons.PersonQuery(), ct)).Persons[0].Code;
+
+        using var analyst = await web.SignedInAsync(UserRoles.Analyst);
+        var detail = await (await analyst.GetAsync(new Uri("/persons/" + code, UriKind.Relative), ct)).Content.ReadAsStringAsync(ct);
+        detail.ShouldContain(code);
+        detail.ShouldNotContain(WebApp.CanaryName);
+        (await WebApp.PostFormAsync(analyst, "/persons/" + code, "Reveal")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "forbidden: sent to the denied page");
+
+        using var investigator = await web.SignedInAsync(UserRoles.Investigator);
+        var revealed = await WebApp.PostFormAsync(investigator, "/persons/" + code, "Reveal");
+        revealed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await revealed.Content.ReadAsStringAsync(ct)).ShouldContain(WebApp.CanaryName);
+
+        await using var db = web.Workspace.CreateContext();
+        var actor = ActorContexts.UserActor(web.Users[UserRoles.Investigator].Id);
+        db.AuditLog.Where(a => a.Actor == actor && a.Entity == "persons").ToList().ShouldNotBeEmpty();
+        (await Verifier.VerifyAsync(web.Workspace, null, ct)).Ok.ShouldBeTrue();
+    }
+}
