@@ -78,5 +78,7 @@ public static class CliApp
         yield return ExtractCommand.Create(env);
         yield return PortalCommand.Create(env);
         yield return IntakeCommand.Create(env);
+        yield return ServeCommand.Create(env);
+        yield return UserCommand.Create(env);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Tumen.Storage.Audit;
 using Tumen.Storage.Rows;
+using Tumen.Storage.Users;
 using Tumen.Storage.Workspaces;
 
 namespace Tumen.Storage;
@@ -54,6 +55,14 @@ public abstract class TumenDbContext : DbContext
     public DbSet<LinkReviewRow> LinkReviews => Set<LinkReviewRow>();
 
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    public DbSet<RecordRestrictionRow> RecordRestrictions => Set<RecordRestrictionRow>();
 
     /// <summary>The unlocked session, or null when the context only reads the key record.</summary>
     public WorkspaceSession? Session => _session;
@@ -255,6 +264,7 @@ public abstract class TumenDbContext : DbContext
             e.HasKey(r => r.Seq);
             e.Property(r => r.Seq).ValueGeneratedNever();
         });
+        UserModel.Configure(modelBuilder);
     }
 
     /// <summary>

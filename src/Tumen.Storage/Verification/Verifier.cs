@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Tumen.Storage.Audit;
 using Tumen.Storage.Rows;
+using Tumen.Storage.Users;
 using Tumen.Storage.Workspaces;
 
 namespace Tumen.Storage.Verification;
@@ -108,7 +109,11 @@ public static class Verifier
                 ?? await CheckTableAsync(db, db.Claims, live, state, r => Opens(session, r.Secrets, "claims", r.Id), cancellationToken).ConfigureAwait(false)
                 ?? await CheckTableAsync(db, db.Imports, live, state, _ => null, cancellationToken).ConfigureAwait(false)
                 ?? await CheckTableAsync(db, db.PersonLinks, live, state, _ => null, cancellationToken).ConfigureAwait(false)
-                ?? await CheckTableAsync(db, db.LinkReviews, live, state, _ => null, cancellationToken).ConfigureAwait(false);
+                ?? await CheckTableAsync(db, db.LinkReviews, live, state, _ => null, cancellationToken).ConfigureAwait(false)
+                ?? await CheckTableAsync(db, db.Users, live, state, r => r.AuthenticatorKey is null ? null : Opens(session, r.AuthenticatorKey, UserModel.UsersTable, r.Id, "authenticator"), cancellationToken).ConfigureAwait(false)
+                ?? await CheckTableAsync(db, db.ApiTokens, live, state, _ => null, cancellationToken).ConfigureAwait(false)
+                ?? await CheckTableAsync(db, db.DataProtectionKeys, live, state, r => Opens(session, r.Xml, UserModel.DataProtectionKeysTable, r.Id, "xml"), cancellationToken).ConfigureAwait(false)
+                ?? await CheckTableAsync(db, db.RecordRestrictions, live, state, _ => null, cancellationToken).ConfigureAwait(false);
             problem ??= await OrphanTokensProblemAsync(db, live, cancellationToken).ConfigureAwait(false);
             return problem is null ? state.Pass() : state.Fail(problem);
         }
