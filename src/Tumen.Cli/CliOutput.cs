@@ -5,12 +5,8 @@ namespace Tumen.Cli;
 /// <summary>Spectre.Console bound to the command's own writers, plain when not in a terminal.</summary>
 internal static class CliOutput
 {
-    /// <summary>
-    /// Text safe to print on a terminal: control characters (escape sequences in a file name, say)
-    /// shown as <c>?</c> instead of being run by the terminal.
-    /// </summary>
-    public static string Safe(string text) =>
-        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? '?' : c)) : text;
+    /// <summary>Text safe to print on a terminal: control and bidi characters escaped, never run by the terminal.</summary>
+    public static string Safe(string text) => Tumen.Core.DisplayPath.Of(text);
 
     /// <summary>A console for tables and markup on standard output.</summary>
     public static IAnsiConsole Console(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings

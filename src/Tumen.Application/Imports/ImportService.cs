@@ -49,7 +49,10 @@ public sealed class ImportService(Workspace workspace)
         return outcomes;
     }
 
-    /// <summary>Imports one file from disk.</summary>
+    /// <summary>
+    /// Imports one file from disk. Its type and size are checked before it is read (links resolved,
+    /// pipes and devices refused), and the read is bounded, so one odd file never stops the others.
+    /// </summary>
     public Task<FileImportOutcome> ImportFileAsync(string path, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
@@ -57,25 +60,26 @@ public sealed class ImportService(Workspace workspace)
         {
             if (!File.Exists(path))
             {
-                throw new TumenException($"{path}: no such file.", ErrorKind.NotFound);
+                throw new TumenException($"{DisplayPath.Of(path)}: no such file.", ErrorKind.NotFound);
             }
 
             if (!IsImportable(name))
             {
-                throw new TumenException($"{path}: not a list (.csv) or a document ({string.Join(", ", DocumentReader.Extensions)}).", ErrorKind.BadInput);
+                throw new TumenException($"{DisplayPath.Of(path)}: not a list (.csv) or a document ({string.Join(", ", DocumentReader.Extensions)}).", ErrorKind.BadInput);
             }
 
-            byte[] bytes;
-            try
+            if (IsList(name))
             {
-                bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new TumenException($"cannot read {path}: {ex.GetType().Name}", ex, ErrorKind.BadInput);
+                return await StoreListAsync(name, PersonListReader.Read(path), force, progress, cancellationToken).ConfigureAwait(false);
             }
 
-            return await StoreAsync(name, bytes, force, progress, cancellationToken).ConfigureAwait(false);
+            var read = await new DocumentReader().TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+            if (!read.IsRead)
+            {
+                throw new TumenException(read.Failure!, ErrorKind.BadInput);
+            }
+
+            return await StoreDocumentAsync(name, read.Document!, read.Original!, progress, cancellationToken).ConfigureAwait(false);
         });
     }
 
@@ -87,27 +91,31 @@ public sealed class ImportService(Workspace workspace)
         {
             if (!IsImportable(name))
             {
-                throw new TumenException($"{name}: not a list (.csv) or a document ({string.Join(", ", DocumentReader.Extensions)}).", ErrorKind.BadInput);
+                throw new TumenException($"{DisplayPath.Of(name)}: not a list (.csv) or a document ({string.Join(", ", DocumentReader.Extensions)}).", ErrorKind.BadInput);
             }
 
             return StoreAsync(name, bytes, force, progress, cancellationToken);
         });
     }
 
-    private async Task<FileImportOutcome> StoreAsync(string name, byte[] bytes, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (IsList(name))
-        {
-            var list = PersonListReader.Parse(name, bytes, Vocabulary.Default);
-            var rows = progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress(name, done, list.Records.Count)));
-            var stored = await ListImporter.ImportAsync(workspace, name, list, force, rows, cancellationToken).ConfigureAwait(false);
-            return new FileImportOutcome(name, stored, null, null, null);
-        }
+    private Task<FileImportOutcome> StoreAsync(string name, byte[] bytes, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        IsList(name)
+            ? StoreListAsync(name, PersonListReader.Parse(name, bytes, Vocabulary.Default), force, progress, cancellationToken)
+            : StoreDocumentAsync(name, new DocumentReader().Read(name, bytes), bytes, progress, cancellationToken);
 
-        var findings = Extractor.Default.Extract(new DocumentReader().Read(name, bytes));
-        var document = await DocumentImporter.ImportAsync(workspace, bytes, findings, cancellationToken).ConfigureAwait(false);
+    private async Task<FileImportOutcome> StoreListAsync(string name, PersonList list, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var rows = progress is null ? null : new RowProgress(done => progress.Report(new ImportProgress(name, done, list.Records.Count)));
+        var stored = await ListImporter.ImportAsync(workspace, DisplayPath.Of(name), list, force, rows, cancellationToken).ConfigureAwait(false);
+        return new FileImportOutcome(name, stored, null, null, null);
+    }
+
+    private async Task<FileImportOutcome> StoreDocumentAsync(string name, SourceDocument document, byte[] original, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var findings = Extractor.Default.Extract(document);
+        var stored = await DocumentImporter.ImportAsync(workspace, original, findings, cancellationToken).ConfigureAwait(false);
         progress?.Report(new ImportProgress(name, 1, 1));
-        return new FileImportOutcome(name, null, document, null, null);
+        return new FileImportOutcome(name, null, stored, null, null);
     }
 
     /// <summary>Bad files become outcomes; a wrong key, damage or a cancellation stops the whole import.</summary>

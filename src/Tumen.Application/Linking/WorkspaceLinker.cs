@@ -112,7 +112,7 @@ public sealed class WorkspaceLinker(Workspace workspace)
         }
 
         var table = RecordTable.FromRecords(IdColumn, bySource);
-        return (table, LinkSettings.Infer(columns));
+        return (table, SettingsInference.Infer(table));
     }
 
     private static Dictionary<string, string?> Fields(PersonRecord person) => new(StringComparer.Ordinal)
