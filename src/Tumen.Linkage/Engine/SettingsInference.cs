@@ -25,7 +25,10 @@ public static class SettingsInference
         {
             var values = records.Column(spec.Column).Where(v => !RecordTable.IsMissing(v)).Take(Sample).Select(v => v!).ToList();
             var distinct = values.Distinct(StringComparer.Ordinal).Count();
-            if (distinct <= 1 || IsIdLike(spec.Column, values, distinct, records.Count))
+            // Constant: one value in most records (a sex column of a list of women). A name column is kept whatever it
+            // holds: several name columns are combined into one name per record.
+            var constant = distinct == 0 || (distinct == 1 && values.Count >= records.Count / 2 && spec.Kind != "korean_name");
+            if (constant || IsIdLike(spec.Column, values, distinct, records.Count))
             {
                 continue;
             }
